@@ -1,0 +1,124 @@
+// Stage 3: walk `paths` into one record per operation, with parameters merged from the path item and every
+// location, style and body media type the host will need to build the request.
+import type { BodySpec, JsonSchema, ParamLocation, ParamSpec } from '../src/artifacts.ts'
+import { type Json, deref } from './resolve-ref.ts'
+import { type SpecProblem, pointerOf } from './spec-error.ts'
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
+
+export interface CollectedOperation {
+  operationId?: string
+  pointer: string
+  method: string
+  path: string
+  summary?: string
+  description?: string
+  tags?: string[]
+  deprecated?: boolean
+  params: (ParamSpec & { schema: JsonSchema; description?: string })[]
+  body?: BodySpec & { schema: JsonSchema }
+  /** Status code and media type of the success response that the SDK method resolves to. */
+  result?: { status: string; mediaType: string }
+  security?: string[]
+}
+
+const LOCATIONS = new Set<ParamLocation>(['path', 'query', 'header', 'cookie'])
+const BODY_PREFERENCE = [/^application\/json$/i, /\+json$/i, /json/i, /^application\/x-www-form-urlencoded$/i, /^multipart\//i, /^application\/octet-stream$/i]
+
+/** Collects every operation; problems that make one operation unservable are reported and the operation skipped. */
+export function collectOperations(doc: Json, problems: SpecProblem[]): CollectedOperation[] {
+  const paths = (doc.paths ?? {}) as Json
+  const globalSecurity = doc.security as Json[] | undefined
+  const ops: CollectedOperation[] = []
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const item = deref<Json>(doc, rawItem)
+    if (!item || typeof item !== 'object') continue
+    const shared = asArray(item.parameters)
+    for (const method of HTTP_METHODS) {
+      const op = deref<Json>(doc, item[method])
+      if (!op || typeof op !== 'object') continue
+      const pointer = pointerOf('paths', path, method)
+      const params = mergeParams(doc, shared, asArray(op.parameters), pointer, problems)
+      for (const name of path.match(/\{([^}]+)\}/g) ?? []) {
+        const bare = name.slice(1, -1)
+        if (!params.some((p) => p.in === 'path' && p.name === bare)) {
+          problems.push({ pointer, message: `path parameter "${bare}" is not declared; treating it as a required string`, fix: `add { name: ${bare}, in: path, required: true }` })
+          params.push({ name: bare, in: 'path', required: true, schema: { type: 'string' } })
+        }
+      }
+      ops.push({
+        operationId: typeof op.operationId === 'string' ? op.operationId : undefined,
+        pointer,
+        method: method.toUpperCase(),
+        path,
+        summary: str(op.summary),
+        description: str(op.description),
+        tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : undefined,
+        deprecated: op.deprecated === true || undefined,
+        params,
+        body: collectBody(doc, op.requestBody),
+        result: pickResult(doc, op.responses),
+        security: securityNames((op.security as Json[] | undefined) ?? globalSecurity),
+      })
+    }
+  }
+  return ops
+}
+
+function mergeParams(doc: Json, shared: unknown[], own: unknown[], pointer: string, problems: SpecProblem[]) {
+  const byKey = new Map<string, CollectedOperation['params'][number]>()
+  for (const [index, raw] of [...shared, ...own].entries()) {
+    const p = deref<Json>(doc, raw)
+    if (!p || typeof p.name !== 'string' || !LOCATIONS.has(p.in as ParamLocation)) {
+      problems.push({ pointer: `${pointer}/parameters/${index}`, message: 'parameter has no valid name or location; skipped', fix: 'give it `name` and `in: path|query|header|cookie`' })
+      continue
+    }
+    const content = p.content as Json | undefined
+    const schema = (p.schema ?? (content && (Object.values(content)[0] as Json | undefined)?.schema) ?? {}) as JsonSchema
+    byKey.set(`${p.in}:${p.name}`, {
+      name: p.name,
+      in: p.in as ParamLocation,
+      required: p.in === 'path' || p.required === true,
+      style: str(p.style),
+      explode: typeof p.explode === 'boolean' ? p.explode : undefined,
+      schema,
+      description: str(p.description),
+    })
+  }
+  return [...byKey.values()]
+}
+
+function collectBody(doc: Json, raw: unknown): CollectedOperation['body'] {
+  const body = deref<Json>(doc, raw)
+  const content = body?.content as Json | undefined
+  if (!body || !content) return undefined
+  const mediaType = pickMediaType(Object.keys(content))
+  if (!mediaType) return undefined
+  const schema = ((content[mediaType] as Json | undefined)?.schema ?? {}) as JsonSchema
+  return { mediaType, required: body.required === true, schema }
+}
+
+function pickResult(doc: Json, raw: unknown): CollectedOperation['result'] {
+  const responses = (raw ?? {}) as Json
+  const status = Object.keys(responses).sort().find((code) => /^2(\d\d|XX)$/i.test(code)) ?? (responses.default ? 'default' : undefined)
+  if (!status) return undefined
+  const content = deref<Json>(doc, responses[status])?.content as Json | undefined
+  const mediaType = content && pickMediaType(Object.keys(content))
+  return mediaType ? { status, mediaType } : undefined
+}
+
+export function pickMediaType(types: string[]): string | undefined {
+  for (const pattern of BODY_PREFERENCE) {
+    const hit = types.find((t) => pattern.test(t))
+    if (hit) return hit
+  }
+  return types[0]
+}
+
+function securityNames(requirements: Json[] | undefined): string[] | undefined {
+  if (!Array.isArray(requirements)) return undefined
+  return [...new Set(requirements.flatMap((r) => (r && typeof r === 'object' ? Object.keys(r) : [])))]
+}
+
+const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined)

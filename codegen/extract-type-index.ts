@@ -1,0 +1,92 @@
+// Stage 6: read openapi-typescript's output with ts-morph (syntax only, no type checker, so it stays fast on
+// multi-megabyte specs) and cut out a compact signature per operation and a declaration per named schema.
+import { Node, Project, type PropertySignature, type TypeNode } from 'ts-morph'
+import type { TypeIndex } from '../src/artifacts.ts'
+import type { NamedOperation } from './build-api.ts'
+
+/** Builds the type index from the generated declarations. */
+export function extractTypeIndex(base: string, ops: NamedOperation[], aliases: Map<string, string>, apiName: string): TypeIndex {
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { noLib: true } })
+  const file = project.createSourceFile('types.d.ts', base)
+  const clean = makeCleaner(aliases)
+
+  const schemas = members(typeOf(file.getInterface('components')?.getProperty('schemas')))
+  const types: TypeIndex['types'] = {}
+  for (const [name, node] of schemas) {
+    const alias = aliases.get(name)
+    if (alias) types[alias] = `type ${alias} = ${clean(node.getText())}`
+  }
+
+  const operations = new Map<string, TypeNode>()
+  for (const [id, node] of members(file.getInterface('operations'))) operations.set(id, node)
+  const paths = members(file.getInterface('paths'))
+
+  const out: TypeIndex['operations'] = {}
+  for (const op of ops) {
+    let node = members(paths.get(op.path)).get(op.method.toLowerCase())
+    const refId = node && /^operations\["(.+)"\]$/.exec(node.getText())?.[1]
+    if (refId) node = operations.get(JSON.parse(`"${refId}"`) as string)
+    const signature = `${apiName}.${op.name}(${inputText(node, op, clean)}): Promise<${resultText(node, op, clean)}>`
+    out[op.name] = { signature, types: referencedTypes(signature, aliases) }
+  }
+  return { operations: out, types }
+}
+
+function inputText(node: TypeNode | undefined, op: NamedOperation, clean: (s: string) => string): string {
+  const fields: string[] = []
+  const params = members(members(node).get('parameters'))
+  for (const where of ['path', 'query', 'header', 'cookie']) {
+    for (const [name, type] of members(params.get(where))) {
+      const spec = op.params.find((p) => p.in === where && p.name === name)
+      fields.push(`${propKey(name)}${spec?.required ? '' : '?'}: ${clean(type.getText())}`)
+    }
+  }
+  for (const p of op.params) {
+    if (!members(params.get(p.in)).has(p.name)) fields.push(`${propKey(p.name)}${p.required ? '' : '?'}: string`)
+  }
+  if (op.body) {
+    const content = members(members(members(node).get('requestBody')).get('content'))
+    const body = content.get(op.body.mediaType)
+    fields.push(`body${op.body.required ? '' : '?'}: ${body ? clean(body.getText()) : 'unknown'}`)
+  }
+  const optional = !op.params.some((p) => p.required) && !op.body?.required
+  return fields.length ? `input${optional ? '?' : ''}: { ${fields.join('; ')} }` : ''
+}
+
+function resultText(node: TypeNode | undefined, op: NamedOperation, clean: (s: string) => string): string {
+  if (!op.result) return 'unknown'
+  const response = members(members(node).get('responses')).get(op.result.status)
+  const type = members(members(response).get('content')).get(op.result.mediaType)
+  return type ? clean(type.getText()) : 'unknown'
+}
+
+/** The property signatures of an interface or type literal, keyed by unquoted name. */
+function members(node: Node | undefined): Map<string, TypeNode> {
+  const out = new Map<string, TypeNode>()
+  if (!node || !(Node.isInterfaceDeclaration(node) || Node.isTypeLiteral(node))) return out
+  for (const prop of node.getProperties()) {
+    const type = typeOf(prop)
+    if (type) out.set(unquote(prop.getName()), type)
+  }
+  return out
+}
+
+const typeOf = (prop: PropertySignature | undefined) => prop?.getTypeNode()
+const unquote = (name: string) => (/^["']/.test(name) ? (JSON.parse(name.replace(/^'|'$/g, '"')) as string) : name)
+const propKey = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name))
+
+function makeCleaner(aliases: Map<string, string>) {
+  return (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/components\["schemas"\]\["((?:[^"\\]|\\.)*)"\]/g, (whole, name: string) => aliases.get(JSON.parse(`"${name}"`) as string) ?? whole)
+      .replace(/\s+/g, ' ')
+      .replace(/;\s*}/g, ' }')
+      .replace(/{\s+/g, '{ ')
+      .trim()
+}
+
+function referencedTypes(signature: string, aliases: Map<string, string>): string[] {
+  const known = new Set(aliases.values())
+  return [...new Set(signature.match(/\b[A-Z][A-Za-z0-9_$]*\b/g) ?? [])].filter((t) => known.has(t))
+}

@@ -1,0 +1,79 @@
+// The shapes of the build artifacts that codegen writes and the Worker reads. Types only: no runtime code,
+// so both the Node build and the Worker can import it.
+
+export type JsonSchema = { [key: string]: unknown }
+
+export type ParamLocation = 'path' | 'query' | 'header' | 'cookie'
+
+export interface ParamSpec {
+  name: string
+  in: ParamLocation
+  required: boolean
+  style?: string
+  explode?: boolean
+}
+
+export interface BodySpec {
+  mediaType: string
+  required: boolean
+}
+
+/** One row of the operation table: everything the host needs to check and send a call. */
+export interface OperationSpec {
+  name: string
+  operationId?: string
+  /** JSON pointer of the operation in the source spec, e.g. "#/paths/~1zones/get". */
+  pointer: string
+  method: string
+  path: string
+  summary?: string
+  description?: string
+  tags?: string[]
+  deprecated?: boolean
+  params: ParamSpec[]
+  body?: BodySpec
+  /** JSON Schema of the single input object: parameters by name, the request body under `body`. */
+  input: JsonSchema
+  /** Names of the security schemes that may authorize this call (empty: none needed). */
+  security?: string[]
+}
+
+export interface SecuritySchemeSpec {
+  name: string
+  type: 'http' | 'apiKey' | 'oauth2' | 'openIdConnect' | 'mutualTLS'
+  scheme?: string
+  in?: 'header' | 'query' | 'cookie'
+  paramName?: string
+}
+
+export interface ApiMeta {
+  name: string
+  title: string
+  version: string
+  /** servers[0] with its variables filled by their defaults. */
+  baseUrl: string
+  securitySchemes: SecuritySchemeSpec[]
+  /** The scheme used when configuration names none. */
+  defaultScheme?: string
+  operationCount: number
+  /** sha256 of the spec bytes and the codegen version, to detect stale artifacts. */
+  sourceHash: string
+}
+
+/** Compact TypeScript text the model reads: one signature per operation, one declaration per named type. */
+export interface TypeIndex {
+  operations: Record<string, { signature: string; types: string[] }>
+  types: Record<string, string>
+}
+
+/** One search document per operation. */
+export interface SearchDoc {
+  name: string
+  method: string
+  path: string
+  summary: string
+  description: string
+  tags: string[]
+  params: string[]
+  deprecated: boolean
+}
