@@ -1,0 +1,74 @@
+// The module the Dynamic Worker runs. It gives the model's code one proxy per API (`<api>.<operation>(input)`),
+// captures console output, and returns the result as JSON text. Its only way out is the host object passed to
+// run(); it has no env, no bindings and no network (globalOutbound: null).
+import { WorkerEntrypoint } from 'cloudflare:workers'
+import userMain from './user.js'
+
+const MAX_LOG_LINES = 200
+const MAX_LOG_LINE_CHARS = 2000
+
+export default class Sandbox extends WorkerEntrypoint {
+  /** Runs the model's code once. Never throws: returns { ok, json, logs } or { ok: false, error, logs }. */
+  async run(host, apiNames) {
+    const logs = []
+    captureConsole(logs)
+    const apis = {}
+    for (const name of apiNames) apis[name] = apiProxy(host, name)
+    try {
+      const value = await userMain(apis)
+      return { ok: true, json: toJson(value), logs }
+    } catch (err) {
+      return { ok: false, error: describeError(err), logs }
+    }
+  }
+}
+
+function apiProxy(host, api) {
+  const call = async (operation, input) => {
+    let outcome
+    try {
+      outcome = operation === 'request' ? await host.request(api, input) : await host.call(api, operation, input)
+    } catch (err) {
+      throw new ApiCallError(`${api}.${operation}: the input could not be sent (${err && err.message}); pass plain JSON values`)
+    }
+    if (!outcome.ok) throw new ApiCallError(outcome.error)
+    return outcome.value
+  }
+  return new Proxy(Object.create(null), {
+    get(_target, operation) {
+      if (typeof operation !== 'string' || operation === 'then') return undefined
+      return (input) => call(operation, input)
+    },
+  })
+}
+
+class ApiCallError extends Error {
+  constructor(message) {
+    super(message)
+    this.name = 'ApiCallError'
+  }
+}
+
+function captureConsole(logs) {
+  const push = (level) => (...args) => {
+    if (logs.length >= MAX_LOG_LINES) return
+    const line = args.map((a) => (typeof a === 'string' ? a : toJson(a))).join(' ')
+    logs.push((level === 'log' ? '' : `[${level}] `) + (line.length > MAX_LOG_LINE_CHARS ? `${line.slice(0, MAX_LOG_LINE_CHARS)}…` : line))
+  }
+  for (const level of ['log', 'info', 'debug', 'warn', 'error']) console[level] = push(level)
+}
+
+function toJson(value) {
+  try {
+    const text = JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))
+    return text === undefined ? 'null' : text
+  } catch (err) {
+    return JSON.stringify(`[unserializable result: ${err && err.message}]`)
+  }
+}
+
+function describeError(err) {
+  if (!(err instanceof Error)) return { name: 'Thrown', message: `a non-Error value was thrown: ${toJson(err)}` }
+  const at = /user\.js:(\d+):(\d+)/.exec(String(err.stack || ''))
+  return { name: err.name, message: err.message, line: at ? Number(at[1]) : undefined, column: at ? Number(at[2]) : undefined }
+}

@@ -1,0 +1,59 @@
+// The host side of one execute: prepare the code, load a fresh Dynamic Worker with no network and no env, hand
+// it an ApiHost over RPC, and wait for the result within the wall-time limit.
+import runtimeSource from '../../sandbox/runtime.js'
+import { apiNames } from '../catalog.ts'
+import { ApiHost, type ApproveWrite, type ExecutionLimits } from '../host/api-host.ts'
+import { prepareCode } from './prepare-code.ts'
+
+export interface RunCodeOptions extends ExecutionLimits {
+  timeoutMs: number
+  approve?: ApproveWrite
+}
+
+export type RunCodeResult =
+  | { ok: true; json: string; logs: string[]; calls: number }
+  | { ok: false; error: string; logs: string[]; calls: number }
+
+interface SandboxResult {
+  ok: boolean
+  json?: string
+  logs: string[]
+  error?: { name: string; message: string; line?: number; column?: number }
+}
+
+interface SandboxEntrypoint {
+  run(host: ApiHost, apis: string[]): Promise<SandboxResult>
+}
+
+export async function runCode(env: Env, code: string, options: RunCodeOptions): Promise<RunCodeResult> {
+  const apis = apiNames()
+  const prepared = prepareCode(code, apis)
+  if (!prepared.ok) return { ok: false, error: prepared.error, logs: [], calls: 0 }
+  const host = new ApiHost(env as unknown as Record<string, unknown>, options, options.approve)
+  const worker = env.LOADER.load({
+    compatibilityDate: '2026-08-22',
+    mainModule: 'runtime.js',
+    modules: { 'runtime.js': runtimeSource, 'user.js': prepared.module },
+    globalOutbound: null,
+    env: {},
+  })
+  const entry = worker.getEntrypoint() as unknown as SandboxEntrypoint
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), options.timeoutMs)
+  })
+  try {
+    const out = await Promise.race([entry.run(host, apis), timeout])
+    const calls = host.usage.calls
+    if (out === 'timeout') return { ok: false, error: `Execution timed out after ${options.timeoutMs} ms (wall-time limit). Make fewer or smaller calls, or split the work across several execute calls.`, logs: [], calls }
+    if (out.ok) return { ok: true, json: out.json ?? 'null', logs: out.logs, calls }
+    const e = out.error
+    const where = e?.line ? ` at line ${e.line}` : ''
+    const name = e?.name && e.name !== 'ApiCallError' ? `${e.name}: ` : ''
+    return { ok: false, error: `${name}${e?.message ?? 'unknown error'}${where}`, logs: out.logs, calls }
+  } catch (err) {
+    return { ok: false, error: `The sandbox failed: ${(err as Error).message}`, logs: [], calls: host.usage.calls }
+  } finally {
+    clearTimeout(timer)
+  }
+}

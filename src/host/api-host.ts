@@ -1,0 +1,103 @@
+// ApiHost: the only object the sandbox can reach. It checks each call against the spec and the operator's
+// policy, spends the execution's budget, adds the credential (which never leaves the host) and sends the request.
+// It never throws across RPC: every call resolves to a CallOutcome.
+import { RpcTarget } from 'cloudflare:workers'
+import type { OperationSpec } from '../artifacts.ts'
+import { getApi, getSchemas } from '../catalog.ts'
+import { resolveApiConfig } from '../config.ts'
+import { applyCredential } from './apply-credential.ts'
+import { buildRequest } from './build-request.ts'
+import { checkPolicy } from './check-policy.ts'
+import { findOperationByPath } from './find-operation.ts'
+import { readResponse } from './read-response.ts'
+import { validateInput } from './validate-input.ts'
+
+export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: string }
+
+export interface ExecutionLimits {
+  maxCalls: number
+  maxWrites: number
+  maxResponseBytes: number
+}
+
+export interface RawRequest {
+  method: string
+  path: string
+  query?: Record<string, unknown>
+  headers?: Record<string, unknown>
+  body?: unknown
+}
+
+/** Asks a human to approve a write; resolves false when declined or when the client cannot ask. */
+export type ApproveWrite = (api: string, op: OperationSpec, input: unknown) => Promise<{ approved: boolean; reason?: string }>
+
+export class ApiHost extends RpcTarget {
+  #env: Record<string, unknown>
+  #limits: ExecutionLimits
+  #approve: ApproveWrite | undefined
+  #used = { calls: 0, writes: 0, bytes: 0 }
+
+  constructor(env: Record<string, unknown>, limits: ExecutionLimits, approve?: ApproveWrite) {
+    super()
+    this.#env = env
+    this.#limits = limits
+    this.#approve = approve
+  }
+
+  /** `<api>.<operation>(input)` from the sandbox. */
+  async call(api: string, operation: string, input: unknown): Promise<CallOutcome> {
+    try {
+      return await this.#call(String(api), String(operation), input)
+    } catch (err) {
+      console.error('ApiHost.call failed', err)
+      return { ok: false, error: `${api}.${operation}: the host could not complete the call (${(err as Error).message}); try again` }
+    }
+  }
+
+  /** `<api>.request({ method, path, query, headers, body })`: the raw escape hatch, held to the same checks. */
+  async request(api: string, req: RawRequest): Promise<CallOutcome> {
+    const found = getApi(String(api)) && findOperationByPath(getApi(String(api))!, req?.method, req?.path)
+    if (!found || 'error' in found) return { ok: false, error: `${api}.request: ${found && 'error' in found ? found.error : `unknown API "${api}"`}` }
+    const input = { ...found.pathParams, ...(req.query ?? {}), ...(req.headers ?? {}), ...(req.body !== undefined ? { body: req.body } : {}) }
+    return this.call(api, found.op.name, input)
+  }
+
+  get usage(): { calls: number; writes: number; bytes: number } {
+    return { ...this.#used }
+  }
+
+  async #call(apiName: string, name: string, input: unknown): Promise<CallOutcome> {
+    const api = getApi(apiName)
+    if (!api) return { ok: false, error: `unknown API "${apiName}"` }
+    const op = api.byName.get(name)
+    const label = `${apiName}.${name}`
+    if (!op) return { ok: false, error: `${label} is not an operation of ${apiName}. Use search to find operation names.` }
+    const config = resolveApiConfig(api.meta, this.#env.API_CONFIG)
+    const writes = op.method !== 'GET' && op.method !== 'HEAD'
+    const denied = checkPolicy(config, op, writes, this.#used.writes)
+    if (denied) return { ok: false, error: `${label}: ${denied}` }
+    const problems = validateInput(input, op.input, getSchemas(apiName))
+    if (problems.length) return { ok: false, error: `${label}: ${problems.join('; ')}. Call search with "${name}" to see its signature.` }
+    if (this.#used.calls >= this.#limits.maxCalls) return { ok: false, error: `${label}: call limit reached (${this.#limits.maxCalls} API calls per execution). Split the work across several execute calls.` }
+    if (writes && this.#used.writes >= this.#limits.maxWrites) return { ok: false, error: `${label}: write limit reached (${this.#limits.maxWrites} non-GET calls per execution). Split the writes across several execute calls.` }
+    if (writes && config.approveWrites) {
+      const verdict = this.#approve ? await this.#approve(apiName, op, input) : { approved: false, reason: 'this server requires human approval of writes and no approver is available' }
+      if (!verdict.approved) return { ok: false, error: `${label}: write not approved (${verdict.reason ?? 'declined'})` }
+    }
+    this.#used.calls++
+    if (writes) this.#used.writes++
+    const { url, init } = buildRequest(config.baseUrl, op, (input ?? {}) as Record<string, unknown>)
+    const scheme = api.meta.securitySchemes.find((s) => s.name === config.scheme)
+    const secret = this.#env[config.secret]
+    applyCredential(scheme, typeof secret === 'string' ? secret : undefined, url, init.headers)
+    let response: Response
+    try {
+      response = await fetch(url, { ...init, redirect: 'manual' })
+    } catch (err) {
+      return { ok: false, error: `${label}: could not reach ${url.origin} (${(err as Error).message}); check the API's base URL` }
+    }
+    const read = await readResponse(response, this.#limits.maxResponseBytes - this.#used.bytes)
+    this.#used.bytes += read.bytes
+    return read.ok ? { ok: true, value: read.value } : { ok: false, error: `${label}: ${read.error}` }
+  }
+}

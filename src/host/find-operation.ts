@@ -1,0 +1,25 @@
+// Matches a concrete `METHOD /path` against the operation table's path templates, for the raw request escape hatch
+// and for `METHOD /path` lookups in search.
+import type { OperationSpec } from '../artifacts.ts'
+import type { Api } from '../catalog.ts'
+
+export type FoundOperation = { op: OperationSpec; pathParams: Record<string, string> } | { error: string }
+
+export function findOperationByPath(api: Api, method: unknown, path: unknown): FoundOperation {
+  if (typeof method !== 'string' || typeof path !== 'string') return { error: 'expected { method: "GET", path: "/..." }' }
+  const wanted = method.toUpperCase()
+  const bare = path.split('?')[0] as string
+  const exact = api.operations.find((op) => op.method === wanted && op.path === bare)
+  if (exact) return { op: exact, pathParams: {} }
+  for (const op of api.operations) {
+    if (op.method !== wanted) continue
+    const names: string[] = []
+    const pattern = op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}|\{([^}]+)\}/g, (_m, a: string, b: string) => {
+      names.push(a ?? b)
+      return '([^/]+)'
+    })
+    const m = new RegExp(`^${pattern}/?$`).exec(bare)
+    if (m) return { op, pathParams: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] as string)])) }
+  }
+  return { error: `no operation matches ${wanted} ${bare}. Use search to find the path.` }
+}

@@ -1,0 +1,64 @@
+// Reads an upstream response within a byte budget and turns it into a value the sandbox can use: parsed JSON,
+// text, or a short description of binary content. Non-2xx answers become an error naming status and message.
+
+export type ReadResult = { ok: true; value: unknown; bytes: number } | { ok: false; error: string; bytes: number }
+
+export async function readResponse(response: Response, maxBytes: number): Promise<ReadResult> {
+  const buffer = await readCapped(response, maxBytes)
+  if (buffer === undefined) return { ok: false, error: `response exceeded the ${maxBytes}-byte budget for this execution; request fewer items (a smaller page size or a filter)`, bytes: maxBytes }
+  const type = response.headers.get('content-type') ?? ''
+  const text = /json|text|xml|yaml|javascript|html|csv|form/i.test(type) || buffer.byteLength === 0 ? new TextDecoder().decode(buffer) : undefined
+  let value: unknown = text
+  if (text !== undefined && /json/i.test(type) && text.trim()) {
+    try {
+      value = JSON.parse(text)
+    } catch {
+      value = text
+    }
+  }
+  if (text === undefined) value = { contentType: type, bytes: buffer.byteLength }
+  if (!response.ok) return { ok: false, error: `upstream answered ${response.status} ${response.statusText}: ${upstreamMessage(value)}`, bytes: buffer.byteLength }
+  return { ok: true, value: response.status === 204 ? null : value, bytes: buffer.byteLength }
+}
+
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (!response.body) return new Uint8Array()
+  const declared = Number(response.headers.get('content-length'))
+  if (declared > maxBytes) {
+    await response.body.cancel()
+    return undefined
+  }
+  const chunks: Uint8Array[] = []
+  let total = 0
+  const reader = response.body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > maxBytes) {
+      await reader.cancel()
+      return undefined
+    }
+    chunks.push(value)
+  }
+  const out = new Uint8Array(total)
+  let offset = 0
+  for (const c of chunks) {
+    out.set(c, offset)
+    offset += c.byteLength
+  }
+  return out
+}
+
+/** The most useful line of an error body: the common shapes first, then the start of the text. */
+function upstreamMessage(value: unknown): string {
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>
+    const first = Array.isArray(v.errors) ? (v.errors[0] as Record<string, unknown> | undefined) : undefined
+    const err = v.error && typeof v.error === 'object' ? (v.error as Record<string, unknown>) : undefined
+    const message = first?.message ?? err?.message ?? v.message ?? v.detail ?? v.title ?? v.error
+    if (typeof message === 'string') return message.slice(0, 500)
+    return JSON.stringify(value).slice(0, 500)
+  }
+  return String(value ?? '').slice(0, 500) || '(empty body)'
+}

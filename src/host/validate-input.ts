@@ -1,0 +1,140 @@
+// Checks a call's input against the operation's JSON Schema before anything is sent. Covers the OpenAPI subset
+// that decides whether a request is well-formed (types, required, enums, composition, bounds) and names the
+// field path in every message. `$ref`s resolve lazily against the API's schema table, so cycles cost nothing.
+import type { JsonSchema } from '../artifacts.ts'
+
+const MAX_ERRORS = 5
+const MAX_DEPTH = 40
+
+/** Returns human-readable problems, empty when the input is acceptable. */
+export function validateInput(input: unknown, schema: JsonSchema, schemas: Record<string, JsonSchema>): string[] {
+  const errors: string[] = []
+  const top = schema.properties as Record<string, JsonSchema>
+  if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input))) {
+    return [`input must be an object like { ${Object.keys(top).slice(0, 4).join(', ')}${Object.keys(top).length ? ' ' : ''}}; got ${describe(input)}`]
+  }
+  const given = (input ?? {}) as Record<string, unknown>
+  for (const key of Object.keys(given)) {
+    if (!Object.hasOwn(top, key)) errors.push(`unknown field "${key}"; ${suggest(key, Object.keys(top))}`)
+  }
+  for (const key of (schema.required as string[]) ?? []) {
+    if (given[key] === undefined) errors.push(`${key} is required`)
+  }
+  for (const [key, sub] of Object.entries(top)) {
+    if (given[key] !== undefined) check(given[key], sub, key, schemas, errors, 0)
+  }
+  return errors.slice(0, MAX_ERRORS)
+}
+
+function check(value: unknown, schema: JsonSchema, at: string, schemas: Record<string, JsonSchema>, errors: string[], depth: number): void {
+  if (errors.length >= MAX_ERRORS || depth > MAX_DEPTH || !schema || typeof schema !== 'object') return
+  if (typeof schema.$ref === 'string') {
+    const target = resolve(schema.$ref, schemas)
+    if (target) check(value, target, at, schemas, errors, depth + 1)
+    return
+  }
+  if (value === null && (schema.nullable === true || typeIncludes(schema, 'null'))) return
+  if (Array.isArray(schema.allOf)) for (const s of schema.allOf as JsonSchema[]) check(value, s, at, schemas, errors, depth + 1)
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const options = schema[key] as JsonSchema[] | undefined
+    if (Array.isArray(options) && options.length && !options.some((s) => passes(value, s, schemas, depth))) {
+      errors.push(`${at} matches none of the ${options.length} allowed shapes; got ${describe(value)}`)
+      return
+    }
+  }
+  if (Array.isArray(schema.enum) && !schema.enum.some((e) => e === value)) {
+    const list = (schema.enum as unknown[]).slice(0, 12).map((e) => JSON.stringify(e)).join(', ')
+    errors.push(`${at} must be one of ${list}${schema.enum.length > 12 ? ', …' : ''}; got ${describe(value)}`)
+    return
+  }
+  if ('const' in schema && schema.const !== value) {
+    errors.push(`${at} must be ${JSON.stringify(schema.const)}; got ${describe(value)}`)
+    return
+  }
+  const types = typeList(schema)
+  if (types && !types.some((t) => isType(value, t))) {
+    errors.push(`${at} must be ${types.join(' or ')}; got ${describe(value)}`)
+    return
+  }
+  if (typeof value === 'string') {
+    if (typeof schema.minLength === 'number' && value.length < schema.minLength) errors.push(`${at} must be at least ${schema.minLength} characters; got ${value.length}`)
+    if (typeof schema.maxLength === 'number' && value.length > schema.maxLength) errors.push(`${at} must be at most ${schema.maxLength} characters; got ${value.length}`)
+  }
+  if (typeof value === 'number') {
+    if (typeof schema.minimum === 'number' && value < schema.minimum) errors.push(`${at} must be >= ${schema.minimum}; got ${value}`)
+    if (typeof schema.maximum === 'number' && value > schema.maximum) errors.push(`${at} must be <= ${schema.maximum}; got ${value}`)
+  }
+  if (Array.isArray(value) && schema.items && typeof schema.items === 'object') {
+    value.slice(0, 200).forEach((item, i) => check(item, schema.items as JsonSchema, `${at}[${i}]`, schemas, errors, depth + 1))
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const props = (schema.properties ?? {}) as Record<string, JsonSchema>
+    const obj = value as Record<string, unknown>
+    for (const key of (schema.required as string[]) ?? []) if (obj[key] === undefined) errors.push(`${at}.${key} is required`)
+    for (const [key, v] of Object.entries(obj)) {
+      if (props[key]) check(v, props[key], `${at}.${key}`, schemas, errors, depth + 1)
+      else if (schema.additionalProperties === false && Object.keys(props).length) errors.push(`${at}.${key} is not allowed; ${suggest(key, Object.keys(props))}`)
+    }
+  }
+}
+
+function passes(value: unknown, schema: JsonSchema, schemas: Record<string, JsonSchema>, depth: number): boolean {
+  const errors: string[] = []
+  check(value, schema, '', schemas, errors, depth + 1)
+  return errors.length === 0
+}
+
+function resolve(ref: string, schemas: Record<string, JsonSchema>): JsonSchema | undefined {
+  const m = /^#\/(?:components\/schemas|definitions|\$defs)\/(.+)$/.exec(ref)
+  return m ? schemas[decodeURIComponent(m[1] as string).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined
+}
+
+function typeList(schema: JsonSchema): string[] | undefined {
+  if (typeof schema.type === 'string') return [schema.type]
+  if (Array.isArray(schema.type)) return schema.type as string[]
+  return undefined
+}
+
+const typeIncludes = (schema: JsonSchema, t: string) => typeList(schema)?.includes(t) ?? false
+
+function isType(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'integer': return Number.isInteger(value)
+    case 'number': return typeof value === 'number' && Number.isFinite(value)
+    case 'string': return typeof value === 'string'
+    case 'boolean': return typeof value === 'boolean'
+    case 'array': return Array.isArray(value)
+    case 'object': return !!value && typeof value === 'object' && !Array.isArray(value)
+    case 'null': return value === null
+    default: return true
+  }
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return `an array of ${value.length}`
+  if (typeof value === 'object') return 'an object'
+  const text = JSON.stringify(value) ?? String(value)
+  return `${typeof value} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`
+}
+
+function suggest(key: string, known: string[]): string {
+  if (known.length === 0) return 'this operation takes no input'
+  const close = known.filter((k) => k.toLowerCase().includes(key.toLowerCase().slice(0, 4)) || distance(k, key) <= 2)
+  const list = (close.length ? close : known).slice(0, 8).join(', ')
+  return close.length ? `did you mean ${list}?` : `expected one of: ${list}${known.length > 8 ? ', …' : ''}`
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] as number
+      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
+      prev = cur
+    }
+  }
+  return row[b.length] as number
+}

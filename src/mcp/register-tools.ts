@@ -1,0 +1,51 @@
+// The two tools, registered on any McpServer. Knows nothing of the transport or of Durable Objects: the caller
+// supplies what search and execute do.
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import { z } from 'zod'
+import { executeDescription, searchDescription } from './tool-descriptions.ts'
+
+export interface ToolAnswer {
+  text: string
+  isError?: boolean
+}
+
+export interface ToolHandlers {
+  apis: string[]
+  search(args: { query: string; api?: string; page?: number }): Promise<ToolAnswer> | ToolAnswer
+  execute(args: { code: string }): Promise<ToolAnswer>
+}
+
+export function registerTools(server: McpServer, handlers: ToolHandlers): void {
+  server.registerTool(
+    'search',
+    {
+      description: searchDescription(handlers.apis),
+      inputSchema: {
+        query: z.string().min(1).describe('Words, an exact operation name, "METHOD /path", or a type name'),
+        api: z.enum(handlers.apis as [string, ...string[]]).optional().describe('Limit to one API'),
+        page: z.number().int().min(1).optional(),
+      },
+      annotations: { readOnlyHint: true },
+    },
+    async (args) => toResult(await safely(() => handlers.search(args))),
+  )
+  server.registerTool(
+    'execute',
+    {
+      description: executeDescription(handlers.apis),
+      inputSchema: { code: z.string().min(1).describe('TypeScript: an async arrow function, or a function body') },
+    },
+    async (args) => toResult(await safely(() => handlers.execute(args))),
+  )
+}
+
+async function safely(fn: () => Promise<ToolAnswer> | ToolAnswer): Promise<ToolAnswer> {
+  try {
+    return await fn()
+  } catch (err) {
+    console.error('tool failed', err)
+    return { text: `Internal error: ${(err as Error).message}. The server is still running; try again.`, isError: true }
+  }
+}
+
+const toResult = (a: ToolAnswer) => ({ content: [{ type: 'text' as const, text: a.text }], ...(a.isError ? { isError: true } : {}) })

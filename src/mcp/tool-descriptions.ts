@@ -1,0 +1,18 @@
+// The two tool descriptions: the model's whole manual. Constant in the size of the API, apart from its name.
+
+export function searchDescription(apis: string[]): string {
+  return [
+    `Find API operations and types for ${apis.join(', ')}. Free text ("list dns records") returns ranked operations with TypeScript signatures.`,
+    'An exact operation name ("cloudflare.zonesGet" or "zonesGet"), "METHOD /path", or a type name returns that item in full with the types it uses.',
+  ].join(' ').replaceAll('cloudflare', apis[0] ?? 'api')
+}
+
+export function executeDescription(apis: string[]): string {
+  const a = apis[0] ?? 'api'
+  return [
+    `Run TypeScript against ${apis.map((n) => `\`${n}\``).join(', ')} in an isolated sandbox. Write an async arrow function; return what you need.`,
+    `Each operation is \`await ${a}.<operationName>(input)\`: one object with path, query and header parameters by name and the request body under \`body\`. It resolves to the parsed response body and throws on a non-2xx status. \`${a}.request({ method, path, query, body })\` sends a raw call through the same checks.`,
+    'Find operation names and signatures with search first. There is no fetch or other network access. The answer is JSON: the return value and console output, cut to a token budget, so return only the fields you need.',
+    `Example: async () => { const r = await ${a}.someOperation({ per_page: 5 }); return r }`,
+  ].join('\n')
+}
