@@ -36,9 +36,28 @@ export function describeApi(doc: Json, warnings: SpecProblem[]): DescribeApiResu
       paramName: typeof s.name === 'string' ? s.name : undefined,
     })
   }
-  const global = Array.isArray(doc.security) ? (doc.security as Json[]).flatMap((r) => Object.keys(r ?? {})) : []
-  const usable = (n: string) => securitySchemes.some((s) => s.name === n && s.type !== 'mutualTLS')
-  const bearer = securitySchemes.find((s) => s.type === 'http' && s.scheme === 'bearer')?.name
-  const defaultScheme = global.find(usable) ?? bearer ?? securitySchemes.find((s) => usable(s.name))?.name
+  const defaultScheme = pickDefaultScheme(doc, securitySchemes)
   return { title: String(info.title ?? ''), version: String(info.version ?? ''), baseUrl: baseUrl.replace(/\/+$/, ''), securitySchemes, defaultScheme }
+}
+
+/**
+ * The scheme one credential can satisfy on most operations: among security requirements that name a single
+ * scheme (global and per operation), the most used, with bearer tokens first on a tie.
+ */
+function pickDefaultScheme(doc: Json, schemes: SecuritySchemeSpec[]): string | undefined {
+  const counts = new Map<string, number>()
+  const count = (reqs: unknown) => {
+    if (!Array.isArray(reqs)) return
+    for (const r of reqs) {
+      const names = Object.keys((r ?? {}) as Json)
+      if (names.length === 1) counts.set(names[0] as string, (counts.get(names[0] as string) ?? 0) + 1)
+    }
+  }
+  count(doc.security)
+  for (const item of Object.values((doc.paths ?? {}) as Json)) {
+    for (const op of Object.values((item ?? {}) as Json)) if (op && typeof op === 'object') count((op as Json).security)
+  }
+  const usable = schemes.filter((s) => s.type !== 'mutualTLS')
+  const rank = (s: SecuritySchemeSpec) => (counts.get(s.name) ?? 0) * 2 + (s.type === 'http' && s.scheme === 'bearer' ? 1 : 0)
+  return [...usable].sort((a, b) => rank(b) - rank(a))[0]?.name
 }

@@ -8,9 +8,8 @@ import type { NamedOperation } from './build-api.ts'
 export function extractTypeIndex(base: string, ops: NamedOperation[], aliases: Map<string, string>, apiName: string): TypeIndex {
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { noLib: true } })
   const file = project.createSourceFile('types.d.ts', base)
-  const clean = makeCleaner(aliases)
-
   const schemas = members(typeOf(file.getInterface('components')?.getProperty('schemas')))
+  const clean = makeCleaner(aliases, simpleTypes(schemas))
   const types: TypeIndex['types'] = {}
   for (const [name, node] of schemas) {
     const alias = aliases.get(name)
@@ -75,11 +74,29 @@ const typeOf = (prop: PropertySignature | undefined) => prop?.getTypeNode()
 const unquote = (name: string) => (/^["']/.test(name) ? (JSON.parse(name.replace(/^'|'$/g, '"')) as string) : name)
 const propKey = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name))
 
-function makeCleaner(aliases: Map<string, string>) {
+const SCHEMA_REF = /components\["schemas"\]\["((?:[^"\\]|\\.)*)"\]/g
+const stripComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim()
+
+/** Schemas whose whole type is short and has no structure (`string`, `"a" | "b"`): inlined where used. */
+function simpleTypes(schemas: Map<string, TypeNode>): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [name, node] of schemas) {
+    const text = stripComments(node.getText())
+    if (text.length <= 80 && !/[{(<]|components\[/.test(text)) out.set(name, text)
+  }
+  return out
+}
+
+function makeCleaner(aliases: Map<string, string>, simple: Map<string, string>) {
   return (text: string) =>
     text
       .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/components\["schemas"\]\["((?:[^"\\]|\\.)*)"\]/g, (whole, name: string) => aliases.get(JSON.parse(`"${name}"`) as string) ?? whole)
+      .replace(SCHEMA_REF, (whole, name: string, offset: number, all: string) => {
+        const key = JSON.parse(`"${name}"`) as string
+        const inline = simple.get(key)
+        if (inline !== undefined) return inline.includes('|') && all[offset + whole.length] === '[' ? `(${inline})` : inline
+        return aliases.get(key) ?? whole
+      })
       .replace(/\s+/g, ' ')
       .replace(/;\s*}/g, ' }')
       .replace(/{\s+/g, '{ ')

@@ -1,0 +1,25 @@
+// Runs the real codegen CLI over a set of spec files into a fresh temporary directory.
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join, resolve } from 'node:path'
+
+export const ROOT = resolve(import.meta.dirname, '../..')
+export const SHARED_SPECS = resolve(ROOT, '../shared/openapi')
+
+/** Copies the specs into a temp folder (the file name becomes the namespace) and returns the artifacts folder. */
+export function generate(specFiles: string[], names?: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'codemode-gen-'))
+  const specs = join(dir, 'openapi')
+  execFileSync('mkdir', ['-p', specs])
+  specFiles.forEach((file, i) => {
+    const ext = file.match(/\.(json|ya?ml)$/i)?.[0] ?? '.json'
+    copyFileSync(file, join(specs, names?.[i] ? `${names[i]}${ext}` : basename(file)))
+  })
+  const out = join(dir, 'generated')
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'codegen/index.ts'), '--specs', specs, '--out', out, '--quiet'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  return out
+}

@@ -1,0 +1,55 @@
+// The real Worker under workerd, through wrangler's startWorker, serving a chosen set of generated APIs, and the
+// official MCP SDK client connected over Streamable HTTP.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
+import { join } from 'node:path'
+import { unstable_startWorker } from 'wrangler'
+import { ROOT } from './generate.ts'
+
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
+process.env.WRANGLER_SEND_METRICS = 'false'
+
+export interface TestServer {
+  url: URL
+  mcpUrl: URL
+  stop(): Promise<void>
+}
+
+export interface StartServerOptions {
+  generated: string
+  /** Worker vars and secrets, e.g. { API_CONFIG: {...}, PETSTORE_API_TOKEN: 'x' }. */
+  vars?: Record<string, unknown>
+  secrets?: Record<string, string>
+}
+
+export async function startServer(options: StartServerOptions): Promise<TestServer> {
+  const bindings: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(options.vars ?? {})) bindings[k] = typeof v === 'string' ? { type: 'plain_text', value: v } : { type: 'json', value: v }
+  for (const [k, v] of Object.entries(options.secrets ?? {})) bindings[k] = { type: 'secret_text', value: v }
+  const worker = await unstable_startWorker({
+    config: join(ROOT, 'wrangler.jsonc'),
+    build: { alias: { '@generated/apis': join(options.generated, 'apis.ts') } },
+    bindings: bindings as never,
+    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, remote: false, watch: false, logLevel: 'warn' } as never,
+  })
+  await worker.ready
+  const url = new URL(String(await worker.url))
+  return { url, mcpUrl: new URL('/mcp', url), stop: () => worker.dispose() }
+}
+
+export async function connect(mcpUrl: URL, options: ConstructorParameters<typeof Client>[1] = {}): Promise<Client> {
+  const client = new Client({ name: 'codemode-tests', version: '1.0.0' }, options)
+  await client.connect(new StreamableHTTPClientTransport(mcpUrl))
+  return client
+}
+
+export interface ToolText {
+  text: string
+  isError: boolean
+}
+
+/** Calls a tool and returns its single text block. */
+export async function callTool(client: Client, name: string, args: Record<string, unknown>): Promise<ToolText> {
+  const result = (await client.callTool({ name, arguments: args }, undefined, { timeout: 120_000 })) as { content: { type: string; text: string }[]; isError?: boolean }
+  return { text: result.content.map((c) => c.text).join('\n'), isError: result.isError === true }
+}
