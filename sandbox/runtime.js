@@ -6,17 +6,38 @@ import userMain from './user.js'
 
 const MAX_LOG_LINES = 200
 const MAX_LOG_LINE_CHARS = 2000
+// Far below the 32 MiB RPC limit and McpAgent's ~8 MiB silent drop; the host cuts further to a token budget.
+const MAX_RESULT_CHARS = 2 * 1024 * 1024
+
+let iterations = 0
+let maxIterations = 10_000_000
+
+/** Called at the top of every loop body in the model's code (see src/execute/instrument-code.ts). */
+export function __guard(line) {
+  if (++iterations > maxIterations) {
+    throw new LimitError(`CPU limit: loops ran more than ${maxIterations.toLocaleString('en-US')} iterations in total (at line ${line}). Process less data per execute, or make the loop end sooner.`)
+  }
+}
+
+class LimitError extends Error {
+  constructor(message) {
+    super(message)
+    this.name = 'LimitError'
+  }
+}
 
 export default class Sandbox extends WorkerEntrypoint {
   /** Runs the model's code once. Never throws: returns { ok, json, logs } or { ok: false, error, logs }. */
-  async run(host, apiNames) {
+  async run(host, apiNames, limits) {
+    maxIterations = limits.maxLoopIterations
     const logs = []
     captureConsole(logs)
     const apis = {}
     for (const name of apiNames) apis[name] = apiProxy(host, name)
     try {
-      const value = await userMain(apis)
-      return { ok: true, json: toJson(value), logs }
+      const json = toJson(await userMain(apis))
+      if (json.length > MAX_RESULT_CHARS) return { ok: false, error: { name: 'LimitError', message: `the result is ${json.length.toLocaleString('en-US')} characters, over the ${MAX_RESULT_CHARS.toLocaleString('en-US')}-character sandbox limit. Return fewer items or only the fields you need.` }, logs }
+      return { ok: true, json, logs }
     } catch (err) {
       return { ok: false, error: describeError(err), logs }
     }

@@ -4,7 +4,8 @@ import { McpAgent } from 'agents/mcp'
 import { apiNames } from './catalog.ts'
 import { formatAnswer } from './execute/format-answer.ts'
 import { runCode } from './execute/run-code.ts'
-import { registerTools } from './mcp/register-tools.ts'
+import { type AskHuman, registerTools } from './mcp/register-tools.ts'
+import type { ApproveWrite } from './host/api-host.ts'
 import { answerSearch } from './search/answer-search.ts'
 import { resolveLimits } from './limits.ts'
 
@@ -15,10 +16,20 @@ export class CodeModeAgent extends McpAgent<Env> {
     registerTools(this.server, {
       apis: apiNames(),
       search: (args) => answerSearch(args),
-      execute: async ({ code }) => {
+      execute: async ({ code }, { ask }) => {
         const limits = resolveLimits(this.env)
-        return formatAnswer(await runCode(this.env, code, limits), limits.maxResultTokens)
+        return formatAnswer(await runCode(this.env, code, { ...limits, approve: approveWith(ask) }), limits.maxResultTokens)
       },
     })
+  }
+}
+
+/** Write approval through MCP elicitation; a client that cannot elicit gets a clear refusal. */
+function approveWith(ask: AskHuman | undefined): ApproveWrite {
+  return async (api, op, input) => {
+    if (!ask) return { approved: false, reason: 'this server requires a human to approve writes, and this MCP client does not support elicitation; use a client that does, or ask the operator' }
+    const shown = JSON.stringify(input ?? {})
+    const approved = await ask(`Allow ${api}.${op.name} (${op.method} ${op.path}) with ${shown.length > 600 ? `${shown.slice(0, 600)}…` : shown}?`)
+    return approved ? { approved: true } : { approved: false, reason: 'the user declined' }
   }
 }

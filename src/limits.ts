@@ -6,6 +6,10 @@ export interface Limits {
   maxWrites: number
   maxResponseBytes: number
   maxResultTokens: number
+  /** Total loop iterations before model code is stopped: the local stand-in for a CPU limit. */
+  maxLoopIterations: number
+  /** CPU limit for the Dynamic Worker, enforced in production (local workerd ignores it). */
+  cpuMs: number
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -14,6 +18,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxWrites: 10,
   maxResponseBytes: 16 * 1024 * 1024,
   maxResultTokens: 6_000,
+  maxLoopIterations: 10_000_000,
+  cpuMs: 30_000,
 }
 
 const VARS: Record<keyof Limits, string> = {
@@ -22,6 +28,8 @@ const VARS: Record<keyof Limits, string> = {
   maxWrites: 'EXECUTE_MAX_WRITES',
   maxResponseBytes: 'EXECUTE_MAX_RESPONSE_BYTES',
   maxResultTokens: 'EXECUTE_MAX_RESULT_TOKENS',
+  maxLoopIterations: 'EXECUTE_MAX_LOOP_ITERATIONS',
+  cpuMs: 'EXECUTE_CPU_MS',
 }
 
 export function resolveLimits(env: unknown): Limits {

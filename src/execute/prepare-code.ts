@@ -2,6 +2,7 @@
 // numbers), syntax checked with acorn, and wrapped so that line N of the model's code is line N of user.js.
 import { parse } from 'acorn'
 import { transform } from 'sucrase'
+import { GUARD, instrumentCode } from './instrument-code.ts'
 
 export type PreparedCode = { ok: true; module: string; prefixLength: number } | { ok: false; error: string }
 
@@ -16,16 +17,17 @@ export function prepareCode(source: string, apiNames: string[]): PreparedCode {
   const trimmed = js.replace(/[\s;]+$/, '')
   const names = apiNames.join(', ')
   const asFunction = isFunctionExpression(trimmed)
-  const prefix = asFunction
-    ? `export default async ({ ${names} }) => (`
-    : `export default async ({ ${names} }) => {`
+  const head = `import { ${GUARD} } from './runtime.js'; export default async ({ ${names} }) =>`
+  const prefix = asFunction ? `${head} (` : `${head} {`
   const module = asFunction ? `${prefix}${trimmed}\n)()\n` : `${prefix}${trimmed}\n}\n`
   try {
     parse(module, { ecmaVersion: 'latest', sourceType: 'module' })
   } catch (err) {
     return { ok: false, error: syntaxMessage(err, prefix.length) }
   }
-  return { ok: true, module, prefixLength: prefix.length }
+  const instrumented = instrumentCode(module, prefix.length)
+  if (!instrumented.ok) return instrumented
+  return { ok: true, module: instrumented.code, prefixLength: prefix.length }
 }
 
 function isFunctionExpression(js: string): boolean {

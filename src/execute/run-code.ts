@@ -7,6 +7,8 @@ import { prepareCode } from './prepare-code.ts'
 
 export interface RunCodeOptions extends ExecutionLimits {
   timeoutMs: number
+  maxLoopIterations: number
+  cpuMs: number
   approve?: ApproveWrite
 }
 
@@ -22,7 +24,7 @@ interface SandboxResult {
 }
 
 interface SandboxEntrypoint {
-  run(host: ApiHost, apis: string[]): Promise<SandboxResult>
+  run(host: ApiHost, apis: string[], limits: { maxLoopIterations: number }): Promise<SandboxResult>
 }
 
 export async function runCode(env: Env, code: string, options: RunCodeOptions): Promise<RunCodeResult> {
@@ -36,6 +38,7 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     modules: { 'runtime.js': runtimeSource, 'user.js': prepared.module },
     globalOutbound: null,
     env: {},
+    limits: { cpuMs: options.cpuMs },
   })
   const entry = worker.getEntrypoint() as unknown as SandboxEntrypoint
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -43,17 +46,28 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     timer = setTimeout(() => resolve('timeout'), options.timeoutMs)
   })
   try {
-    const out = await Promise.race([entry.run(host, apis), timeout])
+    const out = await Promise.race([entry.run(host, apis, { maxLoopIterations: options.maxLoopIterations }), timeout])
     const calls = host.usage.calls
     if (out === 'timeout') return { ok: false, error: `Execution timed out after ${options.timeoutMs} ms (wall-time limit). Make fewer or smaller calls, or split the work across several execute calls.`, logs: [], calls }
     if (out.ok) return { ok: true, json: out.json ?? 'null', logs: out.logs, calls }
     const e = out.error
-    const where = e?.line ? ` at line ${e.line}` : ''
-    const name = e?.name && e.name !== 'ApiCallError' ? `${e.name}: ` : ''
+    const where = e?.line && e.name !== 'LimitError' ? ` at line ${e.line}` : ''
+    const name = e?.name && e.name !== 'ApiCallError' && e.name !== 'LimitError' ? `${e.name}: ` : ''
     return { ok: false, error: `${name}${e?.message ?? 'unknown error'}${where}`, logs: out.logs, calls }
   } catch (err) {
     return { ok: false, error: `The sandbox failed: ${(err as Error).message}`, logs: [], calls: host.usage.calls }
   } finally {
     if (timer !== undefined) clearTimeout(timer)
+    dispose(entry)
+    dispose(worker)
+  }
+}
+
+/** Releases a stub's native handle now rather than at garbage collection. */
+function dispose(stub: unknown): void {
+  try {
+    ;(stub as { [Symbol.dispose]?: () => void })[Symbol.dispose]?.()
+  } catch {
+    // already gone
   }
 }

@@ -1,6 +1,7 @@
 // The two tools, registered on any McpServer. Knows nothing of the transport or of Durable Objects: the caller
 // supplies what search and execute do.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import { ElicitResultSchema } from '@modelcontextprotocol/sdk/types.js'
 import { z } from 'zod'
 import { executeDescription, searchDescription } from './tool-descriptions.ts'
 
@@ -12,7 +13,14 @@ export interface ToolAnswer {
 export interface ToolHandlers {
   apis: string[]
   search(args: { query: string; api?: string; page?: number }): Promise<ToolAnswer> | ToolAnswer
-  execute(args: { code: string }): Promise<ToolAnswer>
+  execute(args: { code: string }, context: ExecuteContext): Promise<ToolAnswer>
+}
+
+/** Asks the human behind the client a yes/no question; undefined when the client cannot be asked. */
+export type AskHuman = (message: string) => Promise<boolean>
+
+export interface ExecuteContext {
+  ask?: AskHuman
 }
 
 export function registerTools(server: McpServer, handlers: ToolHandlers): void {
@@ -35,8 +43,27 @@ export function registerTools(server: McpServer, handlers: ToolHandlers): void {
       description: executeDescription(handlers.apis),
       inputSchema: { code: z.string().min(1).describe('TypeScript: an async arrow function, or a function body') },
     },
-    async (args) => toResult(await safely(() => handlers.execute(args))),
+    async (args, extra) => {
+      const canAsk = server.server.getClientCapabilities()?.elicitation !== undefined
+      const ask: AskHuman | undefined = canAsk
+        ? async (message) => {
+            const answer = await extra.sendRequest(
+              { method: 'elicitation/create', params: { message, requestedSchema: APPROVAL_SCHEMA } },
+              ElicitResultSchema,
+              { timeout: 300_000 },
+            )
+            return answer.action === 'accept' && answer.content?.approve === true
+          }
+        : undefined
+      return toResult(await safely(() => handlers.execute(args, { ask })))
+    },
   )
+}
+
+const APPROVAL_SCHEMA = {
+  type: 'object' as const,
+  properties: { approve: { type: 'boolean' as const, title: 'Approve', description: 'Allow this call to change data' } },
+  required: ['approve'],
 }
 
 async function safely(fn: () => Promise<ToolAnswer> | ToolAnswer): Promise<ToolAnswer> {

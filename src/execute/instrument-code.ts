@@ -1,0 +1,58 @@
+// Static pass over the model's JavaScript (after type stripping): refuses imports and `import.meta`, and puts an
+// iteration guard at the top of every loop body. Local workerd enforces no CPU limit, so without the guard a
+// synchronous `while (true) {}` would freeze the whole runtime; `Date.now()` does not advance in synchronous code,
+// so the guard counts iterations instead of time. Edits never add lines, so line numbers stay the model's own.
+import { parse } from 'acorn'
+
+interface AstNode {
+  type: string
+  start: number
+  end: number
+  loc?: { start: { line: number; column: number } }
+  body?: AstNode
+  [key: string]: unknown
+}
+
+export const GUARD = '__guard'
+
+const LOOPS = new Set(['WhileStatement', 'DoWhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement'])
+
+export type InstrumentResult = { ok: true; code: string } | { ok: false; error: string }
+
+/** `module` must already parse; `offset` is where the model's code starts on line 1 (the wrapper's length). */
+export function instrumentCode(module: string, offset: number): InstrumentResult {
+  const ast = parse(module, { ecmaVersion: 'latest', sourceType: 'module', locations: true }) as unknown as AstNode
+  const edits: { at: number; text: string }[] = []
+  let refused: string | undefined
+  walk(ast, (node) => {
+    if (refused) return
+    const line = node.loc?.start.line ?? 0
+    if (node.type === 'ImportExpression' || (node.type === 'ImportDeclaration' && node.start >= offset)) {
+      refused = `import is not available in the sandbox (line ${line}): the only way out is the API namespaces. Call the API through them instead.`
+    } else if (node.type === 'MetaProperty') {
+      refused = `import.meta is not available in the sandbox (line ${line}).`
+    } else if (LOOPS.has(node.type) && node.body) {
+      const body = node.body
+      if (body.type === 'BlockStatement') edits.push({ at: body.start + 1, text: `${GUARD}(${line});` })
+      else edits.push({ at: body.start, text: `{${GUARD}(${line});` }, { at: body.end, text: '}' })
+    }
+  })
+  if (refused) return { ok: false, error: refused }
+  let code = module
+  for (const edit of edits.sort((a, b) => b.at - a.at)) code = code.slice(0, edit.at) + edit.text + code.slice(edit.at)
+  return { ok: true, code }
+}
+
+function walk(node: unknown, visit: (node: AstNode) => void): void {
+  if (!node || typeof node !== 'object') return
+  if (Array.isArray(node)) {
+    for (const child of node) walk(child, visit)
+    return
+  }
+  const n = node as AstNode
+  if (typeof n.type !== 'string') return
+  visit(n)
+  for (const key of Object.keys(n)) {
+    if (key !== 'loc' && key !== 'type') walk(n[key], visit)
+  }
+}

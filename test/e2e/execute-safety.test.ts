@@ -1,0 +1,227 @@
+// execute under anything a model (or a prompt attacker) can write: limits, escapes, isolation and policy, against
+// the real Worker in workerd, with Prism behind it. Three namespaces over the same petstore spec carry three
+// policies.
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generate, SHARED_SPECS } from '../support/generate.ts'
+import { startPrism, type Upstream } from '../support/prism.ts'
+import { callTool, connect, startServer, type TestServer } from '../support/server.ts'
+
+const SECRET = 'petstore-secret-91b2c7'
+const PETSTORE = join(SHARED_SPECS, 'petstore.yaml')
+let prism: Upstream
+let server: TestServer
+let client: Client
+
+beforeAll(async () => {
+  const generated = generate([PETSTORE, PETSTORE, PETSTORE], ['petstore', 'readonly', 'guarded'])
+  prism = await startPrism(PETSTORE)
+  server = await startServer({
+    generated,
+    vars: {
+      API_CONFIG: {
+        petstore: { baseUrl: prism.url },
+        readonly: { baseUrl: prism.url, readOnly: true },
+        guarded: { baseUrl: prism.url, deny: ['deleteUser'], maxWritesPerExecution: 1, approveWrites: true },
+      },
+      EXECUTE_TIMEOUT_MS: '4000',
+      EXECUTE_MAX_CALLS: '5',
+      EXECUTE_MAX_WRITES: '3',
+      EXECUTE_MAX_RESULT_TOKENS: '1500',
+    },
+    secrets: { PETSTORE_API_TOKEN: SECRET, READONLY_API_TOKEN: SECRET, GUARDED_API_TOKEN: SECRET },
+  })
+  client = await connect(server.mcpUrl)
+})
+
+afterAll(async () => {
+  await client?.close()
+  await server?.stop()
+  await prism?.stop()
+})
+
+const run = (code: string, c: Client = client) => callTool(c, 'execute', { code })
+
+describe('limits', () => {
+  it('stops a synchronous infinite loop with the CPU limit, naming the line', async () => {
+    const { text, isError } = await run('async () => {\n  let n = 0\n  while (true) { n++ }\n}')
+    expect(isError).toBe(true)
+    expect(text).toBe('CPU limit: loops ran more than 10,000,000 iterations in total (at line 3). Process less data per execute, or make the loop end sooner.')
+  })
+
+  it('stops a loop whose body is a single statement', async () => {
+    const { text } = await run('async () => { for (;;) ; }')
+    expect(text).toMatch(/^CPU limit: loops ran more than/)
+  })
+
+  it('keeps serving another session while one runs an infinite loop', async () => {
+    const other = await connect(server.mcpUrl)
+    const looping = run('async () => { while (true) {} }')
+    const loopingAsync = run('async () => { while (true) { await new Promise((r) => setTimeout(r, 5)) } }')
+    const finished: string[] = []
+    const quick = run('async () => { const p = await petstore.getPetById({ petId: 1 }); return p.name }', other).then((r) => {
+      finished.push('quick')
+      return r
+    })
+    const slow = loopingAsync.then((r) => {
+      finished.push('async loop')
+      return r
+    })
+    const [sync, asyncLoop, ok] = await Promise.all([looping, slow, quick])
+    expect(sync.text).toMatch(/^CPU limit/)
+    expect(asyncLoop.text).toBe('Execution timed out after 4000 ms (wall-time limit). Make fewer or smaller calls, or split the work across several execute calls.')
+    expect(JSON.parse(ok.text).result).toBe('doggie')
+    expect(finished).toEqual(['quick', 'async loop'])
+    await other.close()
+  })
+
+  it('limits the number of API calls', async () => {
+    const { text, isError } = await run('async () => { for (let i = 0; i < 6; i++) await petstore.getPetById({ petId: 1 }) }')
+    expect(isError).toBe(true)
+    expect(text).toMatch(/^petstore\.getPetById: call limit reached \(5 API calls per execution\)\. Split the work across several execute calls\./)
+  })
+
+  it('limits the number of writes', async () => {
+    const { text } = await run('async () => { for (let i = 0; i < 4; i++) await petstore.deleteOrder({ orderId: 1 }) }')
+    expect(text).toMatch(/^petstore\.deleteOrder: write limit reached \(3 non-GET calls per execution\)/)
+  })
+
+  it('cuts a large result to the token budget, as valid JSON that says what was cut', async () => {
+    const { text, isError } = await run('async () => Array.from({ length: 5000 }, (_, i) => ({ id: i, name: "pet " + i }))')
+    expect(isError).toBe(false)
+    const answer = JSON.parse(text)
+    expect(answer.result.length).toBeLessThan(5000)
+    expect(answer.result[0]).toEqual({ id: 0, name: 'pet 0' })
+    expect(answer.truncated).toMatch(/^\$ \(kept \d+ of 5000 items\) cut to stay within 1500 tokens\. Return fewer items or only the fields you need/)
+    expect(answer.meter.tokens).toBeLessThanOrEqual(1500)
+  })
+
+  it('refuses a result far too large to send, and says how to narrow it', async () => {
+    const { text, isError } = await run('async () => "x".repeat(3_000_000)')
+    expect(isError).toBe(true)
+    expect(text).toMatch(/^the result is 3,000,002 characters, over the 2,097,152-character sandbox limit\. Return fewer items/)
+  })
+
+  it('carries a token meter on every answer', async () => {
+    const answer = JSON.parse((await run('async () => ({ ok: true })')).text)
+    expect(answer.meter).toEqual({ tokens: expect.any(Number), apiCalls: 0 })
+  })
+})
+
+describe('escapes', () => {
+  it.each([
+    ['fetch to loopback', () => `async () => (await fetch('${prism.url}/pet/1')).status`],
+    ['fetch to the internet', () => `async () => (await fetch('https://example.com/')).status`],
+  ])('blocks %s', async (_name, code) => {
+    const { text, isError } = await run(code())
+    expect(isError).toBe(true)
+    expect(text).toMatch(/^Error: This worker is not permitted to access the internet via global functions like fetch\(\)/)
+  })
+
+  it.each([
+    ['connect() via cloudflare:sockets', `async () => { const { connect } = await import('cloudflare:sockets'); return connect('127.0.0.1:80') }`, 'import is not available in the sandbox (line 1)'],
+    ['node:* modules', `async () => { const fs = await import('node:fs'); return fs }`, 'import is not available in the sandbox (line 1)'],
+    ['cloudflare:workers (env)', `async () => {\n  const { env } = await import('cloudflare:workers')\n  return env\n}`, 'import is not available in the sandbox (line 2)'],
+    ['import.meta', `async () => import.meta.url`, 'import.meta is not available in the sandbox (line 1).'],
+  ])('refuses %s', async (_name, code, want) => {
+    const { text, isError } = await run(code)
+    expect(isError).toBe(true)
+    expect(text.startsWith(want)).toBe(true)
+  })
+
+  it('refuses code generation from strings', async () => {
+    const { text } = await run(`async () => (function () {}).constructor('return this')()`)
+    expect(text).toMatch(/^EvalError: Code generation from strings disallowed/)
+  })
+
+  it('finds no credential in globals, env, prototypes or error stacks', async () => {
+    const code = `async () => {
+      const seen: string[] = []
+      const g = globalThis as any
+      for (const k of Reflect.ownKeys(g)) { try { seen.push(String(k) + '=' + JSON.stringify(g[k as any])) } catch { seen.push(String(k)) } }
+      for (let p = Object.getPrototypeOf(g); p; p = Object.getPrototypeOf(p)) seen.push(...Object.getOwnPropertyNames(p))
+      seen.push('env:' + typeof g.env, 'require:' + typeof g.require, 'process.env:' + JSON.stringify(g.process?.env ?? null))
+      for (const probe of [() => petstore.getPetById({ petId: 'x' as any }), () => petstore.nope(), () => petstore.request({ method: 'GET', path: '/nowhere' })]) {
+        try { await probe() } catch (e: any) { seen.push(e.message, String(e.stack)) }
+      }
+      const p = petstore as any
+      seen.push(String(p.constructor), String(p.__proto__), typeof p.call, typeof p.usage)
+      try { await p.usage() } catch (e: any) { seen.push(e.message) }
+      try { await p.call('getPetById', { petId: 1 }) } catch (e: any) { seen.push(e.message) }
+      return seen.join('\\n').slice(PAGE * 4000, PAGE * 4000 + 4000)
+    }`
+    // The probe's findings exceed one answer's token budget; read them page by page from identical fresh runs.
+    let text = ''
+    for (let page = 0; page < 20; page++) {
+      const answer = await run(code.replaceAll('PAGE', String(page)))
+      expect(answer.isError).toBe(false)
+      const chunk = JSON.parse(answer.text).result as string
+      if (!chunk) break
+      text += chunk
+    }
+    expect(text.length).toBeGreaterThan(10_000)
+    expect(text).not.toContain(SECRET)
+    expect(text).not.toMatch(/PETSTORE_API_TOKEN|API_CONFIG/)
+    expect(text).toContain('petstore.usage is not an operation of petstore')
+    expect(text).toContain('petstore.call is not an operation of petstore')
+    expect(text).toContain('env:undefined\nrequire:undefined\nprocess.env:')
+  })
+
+  it('starts every execution in a fresh isolate, shared with no other session', async () => {
+    await run('async () => { (globalThis as any).leak = "from-first"; return 1 }')
+    const other = await connect(server.mcpUrl)
+    for (const c of [client, other]) {
+      const { text } = await run('async () => typeof (globalThis as any).leak', c)
+      expect(JSON.parse(text).result).toBe('undefined')
+    }
+    await other.close()
+  })
+})
+
+describe('policy', () => {
+  it('allows reads on a read-only API', async () => {
+    expect(JSON.parse((await run('async () => (await readonly.getPetById({ petId: 1 })).name')).text).result).toBe('doggie')
+  })
+
+  it('refuses writes on a read-only API', async () => {
+    const { text, isError } = await run('async () => readonly.deletePet({ petId: 1 })')
+    expect(isError).toBe(true)
+    expect(text).toMatch(/^readonly\.deletePet: this server is read-only for this API; only GET and HEAD calls are allowed \(this is DELETE\)/)
+  })
+
+  it('refuses an operation on the deny list', async () => {
+    const { text } = await run('async () => guarded.deleteUser({ username: "a" })')
+    expect(text).toMatch(/^guarded\.deleteUser: this operation is denied by the server policy/)
+  })
+
+  it('refuses writes that need approval when the client cannot elicit', async () => {
+    const { text } = await run('async () => guarded.deleteOrder({ orderId: 1 })')
+    expect(text).toMatch(/^guarded\.deleteOrder: write not approved \(this server requires a human to approve writes, and this MCP client does not support elicitation/)
+  })
+
+  it('asks the human through elicitation, and sends the write when approved', async () => {
+    const asked: string[] = []
+    const approving = await connect(server.mcpUrl, { capabilities: { elicitation: {} } })
+    approving.setRequestHandler(ElicitRequestSchema, async (req) => {
+      asked.push(req.params.message)
+      return { action: 'accept', content: { approve: true } }
+    })
+    const { text, isError } = await run('async () => { await guarded.deleteOrder({ orderId: 7 }); return "deleted" }', approving)
+    expect(isError).toBe(false)
+    expect(JSON.parse(text).result).toBe('deleted')
+    expect(asked).toEqual(['Allow guarded.deleteOrder (DELETE /store/order/{orderId}) with {"orderId":7}?'])
+    const second = await run('async () => { await guarded.deleteOrder({ orderId: 7 }); await guarded.deleteOrder({ orderId: 8 }) }', approving)
+    expect(second.text).toMatch(/^guarded\.deleteOrder: the policy allows 1 write\(s\) per execution/)
+    await approving.close()
+  })
+
+  it('refuses the write when the human declines', async () => {
+    const declining = await connect(server.mcpUrl, { capabilities: { elicitation: {} } })
+    declining.setRequestHandler(ElicitRequestSchema, async () => ({ action: 'decline' }))
+    const { text } = await run('async () => guarded.deleteOrder({ orderId: 1 })', declining)
+    expect(text).toMatch(/^guarded\.deleteOrder: write not approved \(the user declined\)/)
+    await declining.close()
+  })
+})
