@@ -43,12 +43,13 @@ function isFunctionExpression(js: string): boolean {
 }
 
 function syntaxMessage(err: unknown, prefixLength = 0): string {
-  const e = err as { message?: string; loc?: { line: number; column: number } }
+  const e = err as { message?: string; loc?: { line: number; column: number }; raisedAt?: number }
   const message = String(e.message ?? err).replace(/\s*\(\d+:\d+\)\s*$/, '')
-  const loc = e.loc ?? parseLoc(String(e.message))
+  // acorn (which sets raisedAt) counts columns from 0; Sucrase counts them from 1.
+  const loc = e.loc ? { line: e.loc.line, column: e.loc.column + (e.raisedAt === undefined ? 0 : 1) } : parseLoc(String(e.message))
   if (!loc) return `SyntaxError: ${message}`
-  const column = loc.line === 1 ? Math.max(0, loc.column - prefixLength) : loc.column
-  return `SyntaxError at line ${loc.line}, column ${column + 1}: ${message}`
+  const column = loc.line === 1 ? Math.max(1, loc.column - prefixLength) : loc.column
+  return `SyntaxError at line ${loc.line}, column ${column}: ${message}`
 }
 
 function parseLoc(message: string): { line: number; column: number } | undefined {
