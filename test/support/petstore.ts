@@ -1,0 +1,46 @@
+// The small, fast stack the load, conformance and inspector suites and the execute benchmark share: the petstore
+// spec through codegen, Prism mocking it behind a recording proxy, and the real Worker in workerd.
+import { join } from 'node:path'
+import { generate, SHARED_SPECS } from './generate.ts'
+import { startPrism, type Upstream } from './prism.ts'
+import { type RecordedRequest, startRecordingProxy } from './recording-proxy.ts'
+import { startServer, type TestServer } from './server.ts'
+
+export const PETSTORE_SPEC = join(SHARED_SPECS, 'petstore.yaml')
+
+export interface PetstoreStack {
+  server: TestServer
+  prism: Upstream
+  /** Every request that reached Prism, in arrival order. */
+  requests: RecordedRequest[]
+  stop(): Promise<void>
+}
+
+/** Starts Prism, a recording proxy and the Worker serving the petstore API; `stop()` tears down all three. */
+export async function startPetstore(vars: Record<string, unknown> = {}): Promise<PetstoreStack> {
+  const generated = generate([PETSTORE_SPEC])
+  const prism = await startPrism(PETSTORE_SPEC)
+  const proxy = await startRecordingProxy(prism.url)
+  let server: TestServer
+  try {
+    server = await startServer({
+      generated,
+      vars: { API_CONFIG: { petstore: { baseUrl: proxy.url } }, ...vars },
+      secrets: { PETSTORE_API_TOKEN: 'petstore-test-token' },
+    })
+  } catch (err) {
+    await proxy.stop()
+    await prism.stop()
+    throw err
+  }
+  return {
+    server,
+    prism,
+    requests: proxy.requests,
+    stop: async () => {
+      await server.stop()
+      await proxy.stop()
+      await prism.stop()
+    },
+  }
+}
