@@ -2,9 +2,12 @@
 // parameter style (OpenAPI 3 "Parameter Object" styles), headers and cookies set, body encoded by media type.
 import type { OperationSpec, ParamSpec } from '../artifacts.ts'
 
+/** What a request body can be here; named, not BodyInit, so Node-side tests typecheck too. */
+export type RequestBody = string | FormData | Uint8Array
+
 export interface BuiltRequest {
   url: URL
-  init: { method: string; headers: Headers; body?: BodyInit }
+  init: { method: string; headers: Headers; body?: RequestBody }
 }
 
 /** Builds the request. The caller adds the credential. */
@@ -59,7 +62,7 @@ function serializeQuery(p: ParamSpec, value: unknown): [string, string][] {
   return [[p.name, String(value)]]
 }
 
-function encodeBody(mediaType: string, body: unknown): BodyInit {
+function encodeBody(mediaType: string, body: unknown): RequestBody {
   if (/json/i.test(mediaType)) return JSON.stringify(body)
   if (/x-www-form-urlencoded/i.test(mediaType)) return new URLSearchParams(flattenForm(body)).toString()
   if (/^multipart\//i.test(mediaType)) {
