@@ -1,0 +1,87 @@
+// The official MCP conformance suite (@modelcontextprotocol/conformance, active server scenarios) against the real
+// Worker. Only scenarios that need the suite's own fixture tools, resources and prompts may fail; they are listed,
+// each with its reason, in conformance-expected-failures.yaml.
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { ROOT } from '../support/generate.ts'
+import { type PetstoreStack, startPetstore } from '../support/petstore.ts'
+
+const CONFORMANCE_BIN = join(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js')
+const BASELINE = join(import.meta.dirname, 'conformance-expected-failures.yaml')
+/** The whole suite takes about 6 s here; a scenario that hangs is killed and reported, not waited on forever. */
+const SUITE_TIMEOUT_MS = 150_000
+
+interface Check {
+  id: string
+  status: 'SUCCESS' | 'FAILURE' | 'WARNING' | string
+  errorMessage?: string
+}
+
+let stack: PetstoreStack
+let run: { code: number; output: string }
+/** Checks per scenario, read from the suite's `-o` output (one `server-<scenario>-<time>/checks.json` each). */
+let results: Map<string, Check[]>
+const expected = new Set<string>((parse(readFileSync(BASELINE, 'utf8')) as { server: string[] }).server)
+
+beforeAll(async () => {
+  stack = await startPetstore()
+  const outDir = mkdtempSync(join(tmpdir(), 'conformance-'))
+  run = await new Promise((resolve) => {
+    const args = [CONFORMANCE_BIN, 'server', '--url', stack.server.mcpUrl.href, '--expected-failures', BASELINE, '-o', outDir]
+    execFile(process.execPath, args, { cwd: ROOT, timeout: SUITE_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0
+      resolve({ code, output: `${stdout}${stderr}` })
+    })
+  })
+  results = new Map()
+  for (const dir of readdirSync(outDir)) {
+    const scenario = dir.replace(/^server-/, '').replace(/-\d{4}-\d{2}-\d{2}T[\d-]+Z$/, '')
+    const file = join(outDir, dir, 'checks.json')
+    const unfinished: Check[] = [{ id: scenario, status: 'FAILURE', errorMessage: `did not finish within ${SUITE_TIMEOUT_MS} ms` }]
+    results.set(scenario, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Check[]) : unfinished)
+  }
+}, 300_000)
+
+afterAll(async () => {
+  await stack?.stop()
+})
+
+const failing = (checks: Check[]) => checks.filter((c) => c.status !== 'SUCCESS')
+
+describe('MCP conformance suite', () => {
+  it('runs every active server scenario', () => {
+    expect(results.size, run.output.slice(-3000)).toBeGreaterThanOrEqual(30)
+    for (const scenario of [...expected, 'server-initialize', 'ping', 'tools-list', 'dns-rebinding-protection']) {
+      expect(results.has(scenario), `${scenario} did not run`).toBe(true)
+    }
+  })
+
+  it('passes every scenario that does not need the suite fixtures', () => {
+    const unexpected = [...results]
+      .filter(([scenario, checks]) => !expected.has(scenario) && failing(checks).length > 0)
+      .map(([scenario, checks]) => `${scenario}: ${failing(checks).map((c) => `${c.id} ${c.status} ${c.errorMessage ?? ''}`).join('; ')}`)
+    expect(unexpected).toEqual([])
+  })
+
+  it('fails only the listed fixture scenarios, so the baseline is not stale', () => {
+    const stale = [...expected].filter((scenario) => failing(results.get(scenario) ?? []).length === 0)
+    expect(stale).toEqual([])
+  })
+
+  it('rejects a foreign Host and Origin and accepts loopback (dns-rebinding-protection)', () => {
+    const checks = results.get('dns-rebinding-protection') ?? []
+    expect(checks.map((c) => [c.id, c.status, c.errorMessage])).toEqual([
+      ['localhost-host-rebinding-rejected', 'SUCCESS', undefined],
+      ['localhost-host-valid-accepted', 'SUCCESS', undefined],
+    ])
+  })
+
+  it('exits 0 with the baseline: no unexpected failures and no stale entries', () => {
+    expect(run.code, run.output.slice(run.output.indexOf('=== SUMMARY ==='))).toBe(0)
+    expect(run.output).toContain('Baseline check passed: all failures are expected.')
+  })
+})
