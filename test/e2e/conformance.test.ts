@@ -63,7 +63,12 @@ describe('MCP conformance suite', () => {
   it('passes every scenario that does not need the suite fixtures', () => {
     const unexpected = [...results]
       .filter(([scenario, checks]) => !expected.has(scenario) && failing(checks).length > 0)
-      .map(([scenario, checks]) => `${scenario}: ${failing(checks).map((c) => `${c.id} ${c.status} ${c.errorMessage ?? ''}`).join('; ')}`)
+      .map(
+        ([scenario, checks]) =>
+          `${scenario}: ${failing(checks)
+            .map((c) => `${c.id} ${c.status} ${c.errorMessage ?? ''}`)
+            .join('; ')}`,
+      )
     expect(unexpected).toEqual([])
   })
 

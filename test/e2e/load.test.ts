@@ -80,11 +80,7 @@ describe(`${SESSIONS} concurrent sessions, ${CALLS_PER_SESSION} executes each`, 
     expect(outcomes).toHaveLength(SESSIONS * CALLS_PER_SESSION)
     const wrong = outcomes.filter(
       (o) =>
-        o.isError ||
-        o.answer?.result?.session !== o.session ||
-        o.answer.result.i !== o.i ||
-        o.answer.result.petId !== petIdOf(o.session, o.i) ||
-        o.answer.meter?.apiCalls !== 1,
+        o.isError || o.answer?.result?.session !== o.session || o.answer.result.i !== o.i || o.answer.result.petId !== petIdOf(o.session, o.i) || o.answer.meter?.apiCalls !== 1,
     )
     expect(wrong.map((o) => `session ${o.session} call ${o.i}: ${o.text.slice(0, 300)}`)).toEqual([])
   })

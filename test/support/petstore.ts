@@ -11,35 +11,42 @@ export const PETSTORE_SPEC = join(SHARED_SPECS, 'petstore.yaml')
 export interface PetstoreStack {
   server: TestServer
   prism: Upstream
-  /** Every request that reached Prism, in arrival order. */
+  /** Every request that reached Prism, in arrival order (empty when not recording). */
   requests: RecordedRequest[]
   stop(): Promise<void>
 }
 
+export interface StartPetstoreOptions {
+  /** Extra Worker vars, e.g. limits. */
+  vars?: Record<string, unknown>
+  /** Put the recording proxy between the Worker and Prism (default true); benchmarks turn it off. */
+  record?: boolean
+}
+
 /** Starts Prism, a recording proxy and the Worker serving the petstore API; `stop()` tears down all three. */
-export async function startPetstore(vars: Record<string, unknown> = {}): Promise<PetstoreStack> {
+export async function startPetstore(options: StartPetstoreOptions = {}): Promise<PetstoreStack> {
   const generated = generate([PETSTORE_SPEC])
   const prism = await startPrism(PETSTORE_SPEC)
-  const proxy = await startRecordingProxy(prism.url)
+  const proxy = options.record === false ? undefined : await startRecordingProxy(prism.url)
   let server: TestServer
   try {
     server = await startServer({
       generated,
-      vars: { API_CONFIG: { petstore: { baseUrl: proxy.url } }, ...vars },
+      vars: { API_CONFIG: { petstore: { baseUrl: proxy?.url ?? prism.url } }, ...options.vars },
       secrets: { PETSTORE_API_TOKEN: 'petstore-test-token' },
     })
   } catch (err) {
-    await proxy.stop()
+    await proxy?.stop()
     await prism.stop()
     throw err
   }
   return {
     server,
     prism,
-    requests: proxy.requests,
+    requests: proxy?.requests ?? [],
     stop: async () => {
       await server.stop()
-      await proxy.stop()
+      await proxy?.stop()
       await prism.stop()
     },
   }

@@ -1,0 +1,98 @@
+// `npm run bench:execute`: warm latency of `execute` through the official MCP client against the real Worker and
+// Prism (petstore), with one API call and with ten, next to the bare Worker Loader floor measured in the same run
+// (scripts/loader-floor: a separate Worker with only a LOADER binding). Writes bench/results/execute.md.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { unstable_startWorker } from 'wrangler'
+import { ROOT } from '../test/support/generate.ts'
+import { startPetstore } from '../test/support/petstore.ts'
+import { callTool, connect } from '../test/support/server.ts'
+
+const { values } = parseArgs({ options: { samples: { type: 'string', default: '200' }, warmup: { type: 'string', default: '20' } } })
+const SAMPLES = Number(values.samples)
+const WARMUP = Number(values.warmup)
+
+interface Case {
+  label: string
+  /** Runs once and throws unless the answer is the expected one, so a fast error never counts as a sample. */
+  run(): Promise<void>
+}
+
+/** Nearest-rank percentile of a sample, in the sample's unit. */
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] as number
+}
+
+const stack = await startPetstore({ record: false })
+const floor = await unstable_startWorker({
+  config: join(ROOT, 'scripts/loader-floor/wrangler.jsonc'),
+  dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, remote: false, watch: false, logLevel: 'error' } as never,
+})
+await floor.ready
+const floorUrl = new URL(String(await floor.url))
+const client = await connect(stack.server.mcpUrl)
+
+const execute = (code: string, result: unknown, apiCalls: number) => async () => {
+  const { text, isError } = await callTool(client, 'execute', { code })
+  const answer = isError ? undefined : (JSON.parse(text) as { result?: unknown; meter?: { apiCalls?: number } })
+  if (JSON.stringify(answer?.result) !== JSON.stringify(result) || answer?.meter?.apiCalls !== apiCalls) throw new Error(`unexpected execute answer: ${text.slice(0, 500)}`)
+}
+const get = (path: string, want: string) => async () => {
+  const text = await (await fetch(new URL(path, floorUrl))).text()
+  if (text !== want) throw new Error(`unexpected floor answer from ${path}: ${text.slice(0, 200)}`)
+}
+
+const CASES: Case[] = [
+  { label: 'execute, 1 API call', run: execute('async () => (await petstore.getPetById({ petId: 1 })).name', 'doggie', 1) },
+  {
+    label: 'execute, 10 API calls (one after another)',
+    run: execute(
+      'async () => { const names: string[] = []; for (let k = 1; k <= 10; k++) names.push((await petstore.getPetById({ petId: k })).name); return names.length }',
+      10,
+      10,
+    ),
+  },
+  { label: 'execute, no API call', run: execute('async () => 1 + 1', 2, 0) },
+  { label: 'Worker Loader floor: bare `LOADER.load()` of a trivial module + one RPC call, over HTTP', run: get('/load', '1') },
+  { label: 'HTTP round trip to a Worker, no load', run: get('/', 'ok') },
+]
+
+try {
+  for (let i = 0; i < WARMUP; i++) for (const c of CASES) await c.run()
+  // Interleaved, so that drift on a shared machine touches every case alike.
+  const times = CASES.map(() => [] as number[])
+  for (let i = 0; i < SAMPLES; i++) {
+    for (const [k, c] of CASES.entries()) {
+      const t0 = performance.now()
+      await c.run()
+      times[k]?.push(performance.now() - t0)
+    }
+  }
+  const stats = times.map((t) => {
+    const sorted = [...t].sort((a, b) => a - b)
+    return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) }
+  })
+  const base = stats[3] as { p50: number; p95: number }
+  const wrangler = (JSON.parse(readFileSync(join(ROOT, 'node_modules/wrangler/package.json'), 'utf8')) as { version: string }).version
+  const table = [
+    `Execute latency, warm: ${SAMPLES} samples per row (interleaved) after ${WARMUP} warm-up rounds, one MCP session, one call at a time.`,
+    `Official MCP client over Streamable HTTP → the Worker in local workerd (wrangler ${wrangler}) → Dynamic Worker → ApiHost over RPC → Prism (petstore).`,
+    `${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.versions.node}. Ratios are to the Worker Loader floor at the same percentile.`,
+    '',
+    '| what | p50 ms | p95 ms | p50 / floor | p95 / floor |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...CASES.map((c, k) => {
+      const s = stats[k] as { p50: number; p95: number }
+      return `| ${c.label} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${(s.p50 / base.p50).toFixed(2)} | ${(s.p95 / base.p95).toFixed(2)} |`
+    }),
+  ].join('\n')
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
+  writeFileSync(join(ROOT, 'bench/results/execute.md'), `${table}\n`)
+  console.log(table)
+} finally {
+  await client.close()
+  await floor.dispose()
+  await stack.stop()
+}
