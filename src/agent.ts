@@ -1,7 +1,7 @@
 // The McpAgent: one Durable Object per MCP session. It registers search and execute and nothing else.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { McpAgent } from 'agents/mcp'
-import { apiNames } from './catalog.ts'
+import { apiNames, catalog } from './catalog.ts'
 import { formatAnswer } from './execute/format-answer.ts'
 import { runCode } from './execute/run-code.ts'
 import { type AskHuman, registerTools } from './mcp/register-tools.ts'
@@ -15,7 +15,7 @@ export class CodeModeAgent extends McpAgent<Env> {
   async init(): Promise<void> {
     registerTools(this.server, {
       apis: apiNames(),
-      search: (args) => answerSearch(args),
+      search: (args) => answerSearch(catalog, args),
       execute: async ({ code }, { ask }) => {
         const limits = resolveLimits(this.env)
         return formatAnswer(await runCode(this.env, code, { ...limits, approve: approveWith(ask) }), limits.maxResultTokens)

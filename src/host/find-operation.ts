@@ -1,7 +1,7 @@
 // Matches a concrete `METHOD /path` against the operation table's path templates, for the raw request escape hatch
 // and for `METHOD /path` lookups in search.
 import type { OperationSpec } from '../artifacts.ts'
-import type { Api } from '../catalog.ts'
+import type { Api } from '../create-catalog.ts'
 
 export type FoundOperation = { op: OperationSpec; pathParams: Record<string, string> } | { error: string }
 

@@ -1,0 +1,75 @@
+// Text analysis shared by indexing and querying: split identifiers and paths into words, drop stop words, stem.
+// Both sides must go through the same function, or a stemmed query term will never meet its document term.
+import { stemWord } from './stem-word.ts'
+import { CANONICAL } from './synonyms.ts'
+
+/** Words that carry no meaning in a request for an operation ("how do I see which ..."). */
+const STOP_WORDS = new Set(
+  ('a about against am an and are as at be by can could do does for from has have how i i\'d i\'m in into is it its me my of off on or our out ' +
+    'please should so someone somebody something than that the their them then there these this those to us using via want was we what when ' +
+    'where who whose will with would you your endpoint operation call way able need give let im').split(' '),
+)
+
+// Multi-word phrases that mean one thing, rewritten before splitting.
+const PHRASES: [RegExp, string][] = [
+  [/\bset\s+up\b/g, 'setup'],
+  [/\broll\s+back\b/g, 'rollback'],
+  [/\b(logged|signed)\s+in\b/g, 'authenticated'],
+  [/\bsign\s+in\b/g, 'login'],
+  [/\bwho\s+am\s+i\b|\bwhoami\b/g, 'get authenticated user'],
+  [/\bpull\s+requests?\b|\bprs?\b/g, 'pull request'],
+]
+
+/** Splits identifiers and paths into lower-case words: "zonesGet" -> zones get; "{zone_id}" -> zone id. */
+export function splitWords(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1 || /[0-9]/.test(w))
+}
+
+/** Rewrites multi-word phrases ("set up" -> "setup") in lower-case text. */
+export function normalizePhrases(text: string): string {
+  let out = text.toLowerCase()
+  for (const [pattern, replacement] of PHRASES) out = out.replace(pattern, replacement)
+  return out
+}
+
+/** The term a word is indexed and queried as: its stem, or the stem that stands for its synonyms. */
+export function termOf(word: string): string {
+  const stem = stemWord(word)
+  return CANONICAL.get(stem) ?? stem
+}
+
+/** The index terms of a text: split, stop words dropped, stemmed, synonyms folded. */
+export function analyzeText(text: string): string[] {
+  const terms: string[] = []
+  for (const word of splitWords(text)) {
+    if (!STOP_WORDS.has(word)) terms.push(termOf(word))
+  }
+  return terms
+}
+
+/** The words of a query, in order, with phrases rewritten and stop words dropped (not yet stemmed). */
+export function queryWords(query: string): string[] {
+  return splitWords(normalizePhrases(query).replace(/'s\b/g, '')).filter((w) => !STOP_WORDS.has(w))
+}
+
+/** Path words an agent would use: literal segments, and parameters without their id suffix ("{zone_id}" -> zone). */
+export function pathWords(path: string): string {
+  return path
+    .split('/')
+    .map((seg) => {
+      const param = /^\{(.+)\}$/.exec(seg)?.[1]
+      return param ? param.replace(/(_?id|_?identifier|_?name)$/i, '') : seg
+    })
+    .join(' ')
+}
+
+/** The last literal segments of a path: the resource an operation acts on ("/zones/{zone_id}/dns_records" -> dns records). */
+export function resourceWords(path: string): string {
+  const literal = path.split('/').filter((seg) => seg && !seg.startsWith('{'))
+  return literal.slice(-1).join(' ')
+}

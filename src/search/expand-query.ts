@@ -1,0 +1,44 @@
+// Query analysis: the query's terms (stemmed, synonyms folded as in the index), related nouns at a lower weight,
+// and what the caller means to do (list, read, create, update, delete), which ranking compares to the method.
+import { queryWords, termOf } from './analyze-text.ts'
+import { CANONICAL, INTENT_BY_STEM, type Intent, RELATED } from './synonyms.ts'
+import { stemWord } from './stem-word.ts'
+
+export type { Intent }
+
+const RELATED_WEIGHT = 0.6
+/** A plural noun suggests a list; weaker evidence than a verb. */
+const PLURAL_LIST_WEIGHT = 0.5
+
+export interface ExpandedQuery {
+  /** Every term to look up, with its weight: 1 for the query's own terms, less for related ones. */
+  weights: Map<string, number>
+  /** For each query word, the terms that count as finding it. */
+  words: Set<string>[]
+  /** What the query asks to do, with how sure: 1 for a verb, less for a hint such as a plural noun. */
+  intents: Map<Intent, number>
+}
+
+/** Analyzes a free-text query into weighted terms, per-word term sets and intents. */
+export function expandQuery(query: string, ignore: string[] = []): ExpandedQuery {
+  const weights = new Map<string, number>()
+  const words: Set<string>[] = []
+  const intents = new Map<Intent, number>()
+  for (const word of queryWords(query)) {
+    if (ignore.includes(word)) continue
+    const intent = INTENT_BY_STEM.get(stemWord(word))
+    if (intent) intents.set(intent, 1)
+    // A hint ("which") or a read verb ("show", "list") says what to do, not what to find: the method decides.
+    if (intent && (!CANONICAL.has(stemWord(word)) || intent === 'get' || intent === 'list')) continue
+    const term = termOf(word)
+    const terms = new Set([term])
+    weights.set(term, 1)
+    for (const related of RELATED.get(term) ?? []) {
+      terms.add(related)
+      weights.set(related, Math.max(RELATED_WEIGHT, weights.get(related) ?? 0))
+    }
+    if (!intent && word.length > 3 && /[^su]s$/.test(word) && stemWord(word) !== word) intents.set('list', Math.max(PLURAL_LIST_WEIGHT, intents.get('list') ?? 0))
+    if (!words.some((w) => w.has(term))) words.push(terms)
+  }
+  return { weights, words, intents }
+}

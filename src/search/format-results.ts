@@ -1,0 +1,66 @@
+// The ranked list that free-text search answers with: one line per operation (API, name, method and path, what it
+// does, whether it writes or is deprecated), signatures under the top results, all within a token budget, and a
+// last line that says how to see more.
+import type { Catalog } from '../create-catalog.ts'
+import type { SearchHit } from './search-engine.ts'
+
+export interface FormatResultsOptions {
+  query: string
+  page: number
+  pageSize: number
+  total: number
+  /** Rough budget for the whole answer, in tokens; signatures are shortened or dropped to fit. */
+  maxTokens: number
+}
+
+const SIGNATURES_SHOWN = 3
+const MAX_SUMMARY_CHARS = 90
+// Signatures and paths run at about 3.3 characters per cl100k token; the estimate errs on the long side.
+const CHARS_PER_TOKEN = 3.3
+
+/** Estimates the tokens of a text without a tokenizer (the Worker has none). */
+export const estimateTokens = (text: string): number => Math.ceil(text.length / CHARS_PER_TOKEN)
+
+/** Renders one page of ranked hits within the token budget. */
+export function formatResults(catalog: Catalog, hits: SearchHit[], options: FormatResultsOptions): string {
+  const { page, pageSize, total } = options
+  const first = (page - 1) * pageSize + 1
+  const head = `${total} operation(s) match "${options.query}"; ${first}–${first + hits.length - 1}, best first:`
+  const rows = hits.map((hit, i) => {
+    const op = catalog.getApi(hit.api)?.byName.get(hit.name)
+    if (!op) return { line: `${first + i}. ${hit.api}.${hit.name}`, signature: '' }
+    const flags = [op.method !== 'GET' && op.method !== 'HEAD' ? 'writes' : '', op.deprecated ? 'deprecated' : ''].filter(Boolean).join(', ')
+    const summary = clip(op.summary || firstSentence(catalog.getSearchDocs(hit.api).find((d) => d.name === op.name)?.description ?? ''), MAX_SUMMARY_CHARS)
+    const line = `${first + i}. ${hit.api}.${op.name} — ${op.method} ${op.path}${summary ? ` — ${summary}` : ''}${flags ? ` [${flags}]` : ''}`
+    return { line, signature: catalog.getTypeIndex(hit.api).operations[op.name]?.signature ?? '' }
+  })
+  const top = hits[0]
+  const more = total > first + hits.length - 1 ? `page: ${page + 1} for the next ${pageSize}; ` : ''
+  const tail = `More: ${more}search an exact name (e.g. "${top?.api}.${top?.name}") or "METHOD /path" for its full signature and types.`
+  let left = options.maxTokens - estimateTokens([head, tail, ...rows.map((r) => r.line)].join('\n'))
+  const lines = [head]
+  rows.forEach((row, i) => {
+    lines.push(row.line)
+    if (i >= SIGNATURES_SHOWN || !row.signature || left <= 20) return
+    // The first signature may take up to half of what is left, the next ones what remains after it.
+    const signature = shortenSignature(row.signature, Math.floor((i === 0 ? left / 2 : left) * CHARS_PER_TOKEN))
+    lines.push(`   ${signature}`)
+    left -= estimateTokens(signature) + 1
+  })
+  lines.push(tail)
+  return lines.join('\n')
+}
+
+/** Fits a signature into `maxChars`: the return type goes first ("Promise<…>"), then the input is cut. */
+export function shortenSignature(signature: string, maxChars: number): string {
+  if (signature.length <= maxChars) return signature
+  const at = signature.lastIndexOf('): Promise<')
+  if (at > 0) {
+    const withoutReturn = `${signature.slice(0, at)}): Promise<…>`
+    if (withoutReturn.length <= maxChars) return withoutReturn
+  }
+  return `${signature.slice(0, Math.max(0, maxChars - 1))}…`
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s)
+const firstSentence = (text: string) => /^(.*?[.!?])(\s|$)/s.exec(text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim())?.[1] ?? text

@@ -1,0 +1,84 @@
+// The vocabulary of API requests. Verbs of a group are one term (indexed and queried as the group's first word), so
+// a description saying "Retrieves" meets a query saying "show"; nouns expand at a lower weight; some words only
+// hint at what the caller means to do. Every table is plain words; stems are computed once at load.
+import { stemWord } from './stem-word.ts'
+
+export type Intent = 'list' | 'get' | 'create' | 'update' | 'delete'
+
+// [intent, words that mean the same verb, words that only hint at the intent]
+const VERBS: [Intent | undefined, string, string][] = [
+  ['list', 'list enumerate browse all every', 'which'],
+  ['get', 'get read fetch retrieve view show see detail details describe inspect look', 'info information'],
+  ['create', 'create add new make insert register setup', 'invite open start launch generate publish post submit'],
+  ['update', 'update edit modify change patch alter overwrite adjust', 'set rename toggle turn replace close reopen archive enable disable'],
+  ['delete', 'delete remove destroy erase discard uninstall', 'drop kick unregister'],
+  [undefined, 'search find lookup', ''],
+  [undefined, 'purge flush invalidate', ''],
+  [undefined, 'cancel abort terminate', ''],
+  [undefined, 'verify validate valid check', ''],
+  [undefined, 'rollback revert restore undo', ''],
+  [undefined, 'rotate roll regenerate renew', ''],
+  [undefined, 'download export', ''],
+  [undefined, 'upload import', ''],
+  [undefined, 'block ban deny blocklist blacklist', ''],
+  [undefined, 'allow permit allowlist whitelist', ''],
+  [undefined, 'run execute invoke trigger dispatch', ''],
+  [undefined, 'send deliver', ''],
+]
+
+// Abbreviations are the same word as their full form.
+const ABBREVIATIONS = [
+  'repository repo',
+  'organization org',
+  'certificate cert',
+  'configuration config',
+  'environment env',
+  'variable var',
+  'application app',
+  'database db',
+  'message msg',
+  'permission perm',
+  'authentication auth',
+  'statistics stats',
+  'promotion promo',
+]
+
+// Nouns that often name the same thing; each finds the others at a lower weight.
+const NOUNS = [
+  'zone domain site website',
+  'record entry',
+  'member teammate colleague coworker',
+  'issue bug ticket',
+  'webhook hook',
+  'schedule cron',
+  'subscription subscribe',
+  'user profile',
+  'authenticated login',
+  'statistics analytics metrics',
+  'image picture photo',
+  'payment pay charge',
+  'purge clear',
+  'latest newest recent last current',
+]
+
+/** Stem -> the stem that stands for its whole group, for verbs and abbreviations. */
+export const CANONICAL = new Map<string, string>()
+/** Stem -> the intent its verb (or hint) expresses. */
+export const INTENT_BY_STEM = new Map<string, Intent>()
+/** Stem -> other stems that count as finding it, each with a weight below 1. */
+export const RELATED = new Map<string, string[]>()
+
+const stemsOf = (words: string) => [...new Set(words.split(' ').filter(Boolean).map(stemWord))]
+for (const [intent, same, hints] of VERBS) {
+  const group = stemsOf(same)
+  for (const stem of group) CANONICAL.set(stem, group[0] as string)
+  if (intent) for (const stem of [...group, ...stemsOf(hints)]) INTENT_BY_STEM.set(stem, intent)
+}
+for (const words of ABBREVIATIONS) {
+  const [full, ...short] = stemsOf(words)
+  for (const stem of short) CANONICAL.set(stem, full as string)
+}
+for (const words of NOUNS) {
+  const group = stemsOf(words).map((s) => CANONICAL.get(s) ?? s)
+  for (const stem of group) RELATED.set(stem, [...new Set([...(RELATED.get(stem) ?? []), ...group.filter((s) => s !== stem)])])
+}
