@@ -2,7 +2,7 @@
 // Prism (petstore), with one API call and with ten, next to the bare Worker Loader floor measured in the same run
 // (scripts/loader-floor: a separate Worker with only a LOADER binding). Writes bench/results/execute.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { unstable_startWorker } from 'wrangler'
@@ -59,6 +59,7 @@ const CASES: Case[] = [
   { label: 'HTTP round trip to a Worker, no load', run: get('/', 'ok') },
 ]
 
+const loadAtStart = loadavg()[0] as number
 try {
   for (let i = 0; i < WARMUP; i++) for (const c of CASES) await c.run()
   // Interleaved, so that drift on a shared machine touches every case alike.
@@ -79,7 +80,8 @@ try {
   const table = [
     `Execute latency, warm: ${SAMPLES} samples per row (interleaved) after ${WARMUP} warm-up rounds, one MCP session, one call at a time.`,
     `Official MCP client over Streamable HTTP → the Worker in local workerd (wrangler ${wrangler}) → Dynamic Worker → ApiHost over RPC → Prism (petstore).`,
-    `${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.versions.node}. Ratios are to the Worker Loader floor at the same percentile.`,
+    `${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (1-minute load average ${loadAtStart.toFixed(1)} at start, ${(loadavg()[0] as number).toFixed(1)} at end), Node ${process.versions.node}.`,
+    'Ratios are to the Worker Loader floor at the same percentile.',
     '',
     '| what | p50 ms | p95 ms | p50 / floor | p95 / floor |',
     '| --- | ---: | ---: | ---: | ---: |',
