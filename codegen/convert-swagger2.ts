@@ -9,7 +9,11 @@ export interface ConvertResult {
 
 /** Returns OpenAPI 3.x unchanged; converts Swagger 2.0; rejects anything else with the fix. */
 export async function convertSwagger2(file: string, doc: Record<string, unknown>): Promise<ConvertResult> {
-  if (typeof doc.openapi === 'string' && /^3\.[01]/.test(doc.openapi)) return { doc, warnings: [] }
+  if (typeof doc.openapi === 'string' && /^3\.[01](\.|$)/.test(doc.openapi)) return { doc, warnings: [] }
+  if (typeof doc.openapi === 'string' && /^3\.\d+(\.|$)/.test(doc.openapi)) {
+    const warning = `OpenAPI ${doc.openapi} is read as 3.1.0; what later versions added is ignored`
+    return { doc: { ...doc, openapi: '3.1.0' }, warnings: [warning] }
+  }
   if (doc.swagger !== '2.0') {
     throw new SpecError(file, [
       {

@@ -1,9 +1,11 @@
 // `npm run codegen`: every spec in openapi/ becomes one API under generated/<api>/. `--check` reports stale
 // artifacts without writing. The file name is the namespace: openapi/cloudflare.json -> cloudflare.*
 import { readdirSync } from 'node:fs'
-import { basename, extname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildApi } from './build-api.ts'
+import { diffOperations, formatDiff, readSurface, surfaceOf } from './diff-operations.ts'
+import { nameApis } from './name-api.ts'
 import { formatProblem, SpecError } from './spec-error.ts'
 import { writeArtifacts } from './write-artifacts.ts'
 
@@ -27,11 +29,18 @@ if (files.length === 0) {
   process.exit(1)
 }
 
+let apiNames: string[]
+try {
+  apiNames = nameApis(files)
+} catch (err) {
+  console.error((err as Error).message)
+  process.exit(1)
+}
 let failed = 0
 const built: string[] = []
 const results = []
-for (const file of files) {
-  const api = apiNameOf(file)
+for (const [i, file] of files.entries()) {
+  const api = apiNames[i] as string
   const t0 = performance.now()
   try {
     const result = await buildApi(join(specDir, file), api)
@@ -47,6 +56,11 @@ for (const file of files) {
   }
 }
 if (failed) process.exit(1)
+for (const r of results) {
+  const before = readSurface(outDir, r.meta.name)
+  const after = surfaceOf(r.operations, r.typeIndex)
+  if (before) log(formatDiff(r.meta.name, diffOperations(before, after), after, before))
+}
 const stale = writeArtifacts(outDir, results, { check: values.check as boolean })
 if (values.check) {
   if (stale.length) {
@@ -56,10 +70,3 @@ if (values.check) {
   log('codegen --check: artifacts are up to date')
 }
 
-/** "cloudflare.json" -> "cloudflare", "my-api.v2.yaml" -> "myApiV2". */
-export function apiNameOf(file: string): string {
-  const stem = basename(file, extname(file))
-  const words = stem.split(/[^A-Za-z0-9]+/).filter(Boolean)
-  const name = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('')
-  return /^[0-9]/.test(name) ? `api${name}` : name || 'api'
-}

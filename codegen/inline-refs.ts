@@ -1,8 +1,9 @@
-// Replaces references to reusable parameters, request bodies, responses and headers with their targets, inside
-// `paths` only. Schemas stay references: they may be cyclic, and named types are what the type index is made of.
+// Replaces references to reusable parameters, request bodies, responses and headers (in components or deep inside
+// other paths) with their targets, inside `paths` only. Schemas stay references: they may be cyclic, and named
+// types are what the type index is made of.
 import { deref, isRef, type Json } from './resolve-ref.ts'
 
-const INLINED = /^#\/components\/(parameters|requestBodies|responses|headers|pathItems)\//
+const KEPT = /^#\/components\/(schemas|examples)\//
 
 /** Returns a copy of the document whose `paths` hold no non-schema component references. */
 export function inlineRefs(doc: Json): Json {
@@ -14,7 +15,7 @@ export function inlineRefs(doc: Json): Json {
 function inline(doc: Json, node: unknown, depth: number): unknown {
   if (!node || typeof node !== 'object' || depth > 64) return node
   if (Array.isArray(node)) return node.map((n) => inline(doc, n, depth + 1))
-  if (isRef(node) && INLINED.test(node.$ref)) {
+  if (isRef(node) && node.$ref.startsWith('#') && !KEPT.test(node.$ref)) {
     const target = deref(doc, node)
     return target ? inline(doc, target, depth + 1) : node
   }

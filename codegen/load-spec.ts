@@ -17,7 +17,7 @@ export function loadSpec(file: string): LoadSpecResult {
     doc = /^\s*[{[]/.test(text) ? JSON.parse(text) : parseYaml(text, { schema: 'core', maxAliasCount: -1, uniqueKeys: false })
   } catch (err) {
     throw new SpecError(file, [
-      { pointer: '#', message: `not valid JSON or YAML: ${(err as Error).message.split('\n')[0]}`, fix: 'correct the syntax at the position given' },
+      { pointer: '#', message: `not valid JSON or YAML: ${(err as Error).message.split('\n')[0]?.replace(/:$/, '')}`, fix: 'correct the syntax at the position given' },
     ])
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
