@@ -41,9 +41,11 @@ export function answerSearch(catalog: Catalog, args: SearchArgs): SearchAnswer {
   if (exact) return { text: exact }
   const page = Math.max(1, Math.floor(args.page ?? 1))
   const { hits, total } = engineFor(catalog).search(query, { api: args.api, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE })
+  if (total > 0 && hits.length === 0) {
+    return { text: `Page ${page} is past the end: "${query}" has ${total} match(es), ${SEARCH_PAGE_SIZE} per page, so the last page is ${Math.ceil(total / SEARCH_PAGE_SIZE)}.` }
+  }
   if (hits.length === 0) {
-    const beyond = total > 0 ? ` Page ${page} is past the last of ${total} match(es).` : ''
-    return { text: `No operations match "${query}".${beyond} Try other words (a resource and a verb, like "list zones"), or name an API: ${apis.join(', ')}.` }
+    return { text: `No operations match "${query}". Try other words (a resource and a verb, like "list zones"), or name an API: ${apis.join(', ')}.` }
   }
   return { text: formatResults(catalog, hits, { query, page, pageSize: SEARCH_PAGE_SIZE, total, maxTokens: MAX_SEARCH_TOKENS }) }
 }

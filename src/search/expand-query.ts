@@ -7,6 +7,7 @@ import { stemWord } from './stem-word.ts'
 export type { Intent }
 
 const RELATED_WEIGHT = 0.6
+const READ_VERB_WEIGHT = 0.5
 /** A plural noun suggests a list; weaker evidence than a verb. */
 const PLURAL_LIST_WEIGHT = 0.5
 
@@ -29,16 +30,17 @@ export function expandQuery(query: string, ignore: string[] = []): ExpandedQuery
     const intent = INTENT_BY_STEM.get(stemWord(word))
     if (intent) intents.set(intent, 1)
     // A hint ("which") or a read verb ("show", "list") says what to do, not what to find: the method decides.
-    if (intent && (!CANONICAL.has(stemWord(word)) || intent === 'get' || intent === 'list')) continue
+    if (intent && !CANONICAL.has(stemWord(word))) continue
     const term = termOf(word)
     const terms = new Set([term])
-    weights.set(term, 1)
+    const own = intent === 'get' || intent === 'list' ? READ_VERB_WEIGHT : 1
+    weights.set(term, Math.max(own, weights.get(term) ?? 0))
     for (const related of RELATED.get(term) ?? []) {
       terms.add(related)
       weights.set(related, Math.max(RELATED_WEIGHT, weights.get(related) ?? 0))
     }
     if (!intent && word.length > 3 && /[^su]s$/.test(word) && stemWord(word) !== word) intents.set('list', Math.max(PLURAL_LIST_WEIGHT, intents.get('list') ?? 0))
-    if (!words.some((w) => w.has(term))) words.push(terms)
+    if (own === 1 && !words.some((w) => w.has(term))) words.push(terms)
   }
   return { weights, words, intents }
 }

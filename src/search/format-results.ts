@@ -34,9 +34,11 @@ export function formatResults(catalog: Catalog, hits: SearchHit[], options: Form
     const line = `${first + i}. ${hit.api}.${op.name} — ${op.method} ${op.path}${summary ? ` — ${summary}` : ''}${flags ? ` [${flags}]` : ''}`
     return { line, signature: catalog.getTypeIndex(hit.api).operations[op.name]?.signature ?? '' }
   })
-  const top = hits[0]
-  const more = total > first + hits.length - 1 ? `page: ${page + 1} for the next ${pageSize}; ` : ''
-  const tail = `More: ${more}search an exact name (e.g. "${top?.api}.${top?.name}") or "METHOD /path" for its full signature and types.`
+  const top = hits[0] && catalog.getApi(hits[0].api)?.byName.get(hits[0].name)
+  const last = first + hits.length - 1
+  const more = total > last ? `page: ${page + 1} for results ${last + 1}–${Math.min(total, last + pageSize)}; ` : ''
+  const example = top ? ` (e.g. "${hits[0]?.api}.${top.name}" or "${top.method} ${top.path}")` : ''
+  const tail = `More: ${more}search an exact name or "METHOD /path"${example} for its full signature and types.`
   let left = options.maxTokens - estimateTokens([head, tail, ...rows.map((r) => r.line)].join('\n'))
   const lines = [head]
   rows.forEach((row, i) => {

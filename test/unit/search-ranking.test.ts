@@ -1,0 +1,66 @@
+// Ranking over the real Cloudflare, GitHub and Stripe specs: each query, phrased as an agent asks, must put the
+// named operation first. The queries differ from the benchmark's tasks (bench/tasks/*.jsonl).
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadCatalog } from '../../scripts/load-catalog.ts'
+import type { Catalog } from '../../src/create-catalog.ts'
+import { engineFor } from '../../src/search/answer-search.ts'
+import { generate, SHARED_SPECS } from '../support/generate.ts'
+
+let catalog: Catalog
+
+beforeAll(() => {
+  catalog = loadCatalog(generate(['cloudflare.json', 'github.yaml', 'stripe.yaml'].map((f) => join(SHARED_SPECS, f))))
+}, 180_000)
+
+const top = (api: string, query: string, n = 1) =>
+  engineFor(catalog)
+    .search(query, { api, limit: n, offset: 0 })
+    .hits.map((h) => {
+      const op = catalog.getApi(h.api)?.byName.get(h.name)
+      return `${op?.method} ${op?.path}`
+    })
+
+describe('search ranking', () => {
+  it.each([
+    ['the words of a summary', { api: 'cloudflare', query: 'list dns records', want: 'GET /zones/{zone_id}/dns_records' }],
+    ['a stemmed verb and noun ("purging cached")', { api: 'cloudflare', query: 'purging cached files', want: 'POST /zones/{zone_id}/purge_cache' }],
+    ['synonyms of verb and noun ("remove" a DNS "entry")', { api: 'cloudflare', query: 'remove a dns entry', want: 'DELETE /zones/{zone_id}/dns_records/{dns_record_id}' }],
+    ['"make a new" as create', { api: 'cloudflare', query: 'make a new KV namespace', want: 'POST /accounts/{account_id}/storage/kv/namespaces' }],
+    ['"details" as a read of one item', { api: 'cloudflare', query: 'zone details', want: 'GET /zones/{zone_id}' }],
+    ['a path segment ("verify") over a summary', { api: 'cloudflare', query: 'verify my api token', want: 'GET /user/tokens/verify' }],
+    ['an upload verb on a PUT', { api: 'cloudflare', query: 'upload a worker script', want: 'PUT /accounts/{account_id}/workers/scripts/{script_name}' }],
+    ['an abbreviation ("PR")', { api: 'github', query: 'merge a PR', want: 'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge' }],
+    ['a list verb picks the collection', { api: 'github', query: 'list pull requests', want: 'GET /repos/{owner}/{repo}/pulls' }],
+    ['"repo" and "organization" in a create', { api: 'github', query: 'create a repo in an organization', want: 'POST /orgs/{org}/repos' }],
+    ['a phrase ("who am I logged in as")', { api: 'github', query: 'who am I logged in as', want: 'GET /user' }],
+    ['"latest" in a path segment', { api: 'github', query: 'what is the latest release', want: 'GET /repos/{owner}/{repo}/releases/latest' }],
+    ['POST to a collection creates (no summaries in Stripe)', { api: 'stripe', query: 'create a customer', want: 'POST /v1/customers' }],
+    ['POST to an item updates', { api: 'stripe', query: 'update customer', want: 'POST /v1/customers/{customer}' }],
+    ['"show all" picks the top-level list', { api: 'stripe', query: 'show all subscriptions', want: 'GET /v1/subscriptions' }],
+    ['an action segment', { api: 'stripe', query: 'cancel a payment intent', want: 'POST /v1/payment_intents/{intent}/cancel' }],
+  ])('ranks first for %s', (_name, { api, query, want }) => {
+    expect(top(api, query)[0]).toBe(want)
+  })
+
+  it('puts a deprecated operation below its live replacement', () => {
+    expect(top('cloudflare', 'delete multiple key-value pairs', 3)).toEqual([
+      'POST /accounts/{account_id}/storage/kv/namespaces/{namespace_id}/bulk/delete',
+      'DELETE /accounts/{account_id}/storage/kv/namespaces/{namespace_id}/values/{key_name}',
+      'DELETE /accounts/{account_id}/storage/kv/namespaces/{namespace_id}/bulk',
+    ])
+  })
+
+  it('searches only the named API, and every API without one', () => {
+    const all = engineFor(catalog).search('create a customer', { limit: 50, offset: 0 }).hits.map((h) => h.api)
+    const stripe = engineFor(catalog).search('create a customer', { api: 'stripe', limit: 50, offset: 0 }).hits.map((h) => h.api)
+    expect(new Set(stripe)).toEqual(new Set(['stripe']))
+    expect(new Set(all)).toEqual(new Set(['cloudflare', 'github', 'stripe']))
+  })
+
+  it('pages through the same ranking', () => {
+    const first = engineFor(catalog).search('dns records', { api: 'cloudflare', limit: 12, offset: 0 }).hits
+    const second = engineFor(catalog).search('dns records', { api: 'cloudflare', limit: 6, offset: 6 }).hits
+    expect(second).toEqual(first.slice(6, 12))
+  })
+})
