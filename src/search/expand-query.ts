@@ -7,9 +7,12 @@ import { stemWord } from './stem-word.ts'
 export type { Intent }
 
 const RELATED_WEIGHT = 0.6
+/** Read verbs ("show", "list") occur in most summaries: they weigh less, and the method decides instead. */
 const READ_VERB_WEIGHT = 0.5
 /** A plural noun suggests a list; weaker evidence than a verb. */
 const PLURAL_LIST_WEIGHT = 0.5
+/** An article before a noun makes a list less likely: a negative weight. */
+const SINGULAR_LIST_WEIGHT = -1
 
 export interface ExpandedQuery {
   /** Every term to look up, with its weight: 1 for the query's own terms, less for related ones. */
@@ -29,7 +32,7 @@ export function expandQuery(query: string, ignore: string[] = []): ExpandedQuery
     if (ignore.includes(word)) continue
     const intent = INTENT_BY_STEM.get(stemWord(word))
     if (intent) intents.set(intent, 1)
-    // A hint ("which") or a read verb ("show", "list") says what to do, not what to find: the method decides.
+    // A hint ("which", "open") says what to do, not what to find: it is no term.
     if (intent && !CANONICAL.has(stemWord(word))) continue
     const term = termOf(word)
     const terms = new Set([term])
@@ -42,5 +45,7 @@ export function expandQuery(query: string, ignore: string[] = []): ExpandedQuery
     if (!intent && word.length > 3 && /[^su]s$/.test(word) && stemWord(word) !== word) intents.set('list', Math.max(PLURAL_LIST_WEIGHT, intents.get('list') ?? 0))
     if (own === 1 && !words.some((w) => w.has(term))) words.push(terms)
   }
+  // "a comment", "an issue": one item is wanted, so a list is less likely (unless the query asks for one).
+  if (!intents.has('list') && /\b(a|an|one|single|specific)\b/i.test(query)) intents.set('list', SINGULAR_LIST_WEIGHT)
   return { weights, words, intents }
 }
