@@ -53,7 +53,7 @@ export function repairRefs(doc: Json, warnings: SpecProblem[]): number {
       const here = `${at}/${escapePointer(key)}`
       if (key.startsWith('x-')) {
         // Vendor extensions are opaque to codegen; references inside them (often external) would break bundling.
-        if (containsRef(value, 0)) delete node[key]
+        if (containsRef(value, 0)) delete (node as Json)[key]
         continue
       }
       if (key === 'discriminator' && schema) pruneMapping(value, here, schemas, warnings)
