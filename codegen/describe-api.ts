@@ -36,6 +36,12 @@ export function describeApi(doc: Json, warnings: SpecProblem[]): DescribeApiResu
       paramName: typeof s.name === 'string' ? s.name : undefined,
     })
   }
+  if (securitySchemes.length === 0) {
+    // Many public specs (GitHub's among them) declare no scheme yet take a bearer token: offer one, used only when
+    // the operator sets a secret.
+    securitySchemes.push({ name: 'bearer', type: 'http', scheme: 'bearer' })
+    warnings.push({ pointer: '#/components/securitySchemes', message: 'no security schemes declared; a configured secret is sent as `Authorization: Bearer <secret>`', fix: 'declare the scheme the API uses in components.securitySchemes' })
+  }
   const defaultScheme = pickDefaultScheme(doc, securitySchemes)
   return { title: String(info.title ?? ''), version: String(info.version ?? ''), baseUrl: baseUrl.replace(/\/+$/, ''), securitySchemes, defaultScheme }
 }

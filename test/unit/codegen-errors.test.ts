@@ -13,6 +13,7 @@ const specFile = (name: string, text: string) => {
   return join(dir, name)
 }
 const info = 'info: { title: t, version: "1" }\n'
+const secured = 'components: { securitySchemes: { t: { type: http, scheme: bearer } } }\n'
 const failure = async (file: string) => (await buildApi(file, 'x').then(() => 'built', (e: Error) => e.message)).replace(`${dir}/`, '')
 
 describe('specs that cannot be served', () => {
@@ -32,25 +33,32 @@ describe('specs that build with warnings', () => {
   const build = async (text: string) => (await buildApi(specFile('warn.yaml', text), 'x')).warnings.map(formatProblem)
 
   it('names the pointer of an undeclared path parameter and serves it as a string', async () => {
-    expect(await build(`openapi: 3.0.0\n${info}paths:\n  /a/{id}:\n    get: { operationId: a, responses: { '200': { description: ok } } }\n`)).toEqual([
+    expect(await build(`openapi: 3.0.0\n${info}${secured}paths:\n  /a/{id}:\n    get: { operationId: a, responses: { '200': { description: ok } } }\n`)).toEqual([
       '  at #/paths/~1a~1{id}/get: path parameter "id" is not declared; treating it as a required string. Fix: add { name: id, in: path, required: true }',
       '  at #/servers: no servers[0].url; calls need a base URL. Fix: add `servers: [{ url: https://… }]` or set baseUrl in configuration',
     ])
   })
 
   it('skips a parameter without a location and names it', async () => {
-    const warnings = await build(`openapi: 3.0.0\n${info}servers: [{ url: 'https://x.example/' }]\npaths:\n  /a:\n    get: { operationId: a, parameters: [{ name: q }], responses: { '200': { description: ok } } }\n`)
+    const warnings = await build(`openapi: 3.0.0\n${info}${secured}servers: [{ url: 'https://x.example/' }]\npaths:\n  /a:\n    get: { operationId: a, parameters: [{ name: q }], responses: { '200': { description: ok } } }\n`)
     expect(warnings).toEqual(['  at #/paths/~1a/get/parameters/0: parameter has no valid name or location; skipped. Fix: give it `name` and `in: path|query|header|cookie`'])
   })
 
   it('reads OpenAPI 3.2 as 3.1 and says so', async () => {
-    expect(await build(`openapi: 3.2.0\n${info}servers: [{ url: 'https://x.example' }]\npaths:\n  /a:\n    get: { operationId: a, responses: { '200': { description: ok } } }\n`)).toEqual([
+    expect(await build(`openapi: 3.2.0\n${info}${secured}servers: [{ url: 'https://x.example' }]\npaths:\n  /a:\n    get: { operationId: a, responses: { '200': { description: ok } } }\n`)).toEqual([
       '  at #: OpenAPI 3.2.0 is read as 3.1.0; what later versions added is ignored',
     ])
   })
 
+  it('offers a bearer scheme when the spec declares none, and says so', async () => {
+    const text = `openapi: 3.0.0\n${info}servers: [{ url: 'https://x.example' }]\npaths:\n  /a:\n    get: { operationId: a, responses: { '200': { description: ok } } }\n`
+    const result = await buildApi(specFile('open.yaml', text), 'x')
+    expect(result.meta).toMatchObject({ securitySchemes: [{ name: 'bearer', type: 'http', scheme: 'bearer' }], defaultScheme: 'bearer' })
+    expect(result.warnings.map(formatProblem)).toEqual(['  at #/components/securitySchemes: no security schemes declared; a configured secret is sent as `Authorization: Bearer <secret>`. Fix: declare the scheme the API uses in components.securitySchemes'])
+  })
+
   it('fills server variables with their defaults and warns about one without', async () => {
-    const text = `openapi: 3.0.0\n${info}servers: [{ url: 'https://{region}.x.example/{v}', variables: { region: { default: eu }, v: { enum: [v1] } } }]\npaths:\n  /a:\n    get: { operationId: a, responses: { '200': { description: ok } } }\n`
+    const text = `openapi: 3.0.0\n${info}${secured}servers: [{ url: 'https://{region}.x.example/{v}', variables: { region: { default: eu }, v: { enum: [v1] } } }]\npaths:\n  /a:\n    get: { operationId: a, responses: { '200': { description: ok } } }\n`
     const result = await buildApi(specFile('vars.yaml', text), 'x')
     expect(result.meta.baseUrl).toBe('https://eu.x.example/{v}')
     expect(result.warnings.map(formatProblem)).toEqual(['  at #/servers/0/url: server variable {v} has no default. Fix: set a base URL in configuration'])
