@@ -73,3 +73,9 @@ export function resourceWords(path: string): string {
   const literal = path.split('/').filter((seg) => seg && !seg.startsWith('{'))
   return literal.slice(-1).join(' ')
 }
+
+/** The first sentence of a description, without HTML tags: a summary for specs that have none. */
+export function firstSentence(text: string): string {
+  const plain = text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()
+  return /^(.*?[.!?])(\s|$)/.exec(plain)?.[1] ?? plain.slice(0, 160)
+}

@@ -2,6 +2,7 @@
 // does, whether it writes or is deprecated), signatures under the top results, all within a token budget, and a
 // last line that says how to see more.
 import type { Catalog } from '../create-catalog.ts'
+import { firstSentence } from './analyze-text.ts'
 import type { SearchHit } from './search-engine.ts'
 
 export interface FormatResultsOptions {
@@ -65,4 +66,3 @@ export function shortenSignature(signature: string, maxChars: number): string {
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s)
-const firstSentence = (text: string) => /^(.*?[.!?])(\s|$)/s.exec(text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim())?.[1] ?? text

@@ -1,0 +1,78 @@
+// One search document per operation, as the engine indexes it: the text fields MiniSearch scores, and the facts
+// re-ranking uses (what the method does, the path's words, the summary's gist, depth, deprecation).
+import type { SearchDoc } from '../artifacts.ts'
+import { analyzeText, firstSentence, pathWords, resourceWords, splitWords, termOf } from './analyze-text.ts'
+import type { Intent } from './expand-query.ts'
+
+export interface IndexedDoc {
+  id: number
+  api: string
+  name: string
+  words: string
+  path: string
+  resource: string
+  summary: string
+  description: string
+  tags: string
+  params: string
+  intents: [Intent, number][]
+  /** Stemmed literal path words after the first parameter: what the operation is about, below its scope. */
+  tail: string[]
+  /** Stemmed summary words other than the five verbs the method already says. */
+  gist: string[]
+  /** Stemmed literal path words before the first parameter: the scope ("accounts", "customers"). */
+  scope: string[]
+  /** Path segments, literal or parameter: deeper operations are more specialised. */
+  depth: number
+  deprecated: boolean
+}
+
+const VERB_TERMS = new Set(['list', 'get', 'create', 'update', 'delete'].map(termOf))
+
+/** Turns an API's search documents into indexed documents (ids are assigned by the caller). */
+export function indexOperations(api: string, docs: SearchDoc[]): IndexedDoc[] {
+  const collections = new Set(docs.filter((d) => d.method === 'GET').map((d) => d.path))
+  return docs.map((d) => ({
+    id: 0,
+    api,
+    name: d.name,
+    words: splitWords(d.name).join(' '),
+    path: pathWords(d.path),
+    resource: resourceWords(d.path),
+    summary: d.summary || firstSentence(d.description),
+    description: d.description,
+    tags: d.tags.join(' '),
+    params: d.params.join(' '),
+    intents: intentsOf(d.method, d.path, collections.has(d.path)),
+    ...pathParts(d.path),
+    gist: [...new Set(analyzeText(d.summary))].filter((t) => !VERB_TERMS.has(t)),
+    depth: d.path.split('/').filter(Boolean).length,
+    deprecated: d.deprecated,
+  }))
+}
+
+/** What an operation does, judged from its method and path: POST to a collection creates, POST to an item updates. */
+function intentsOf(method: string, path: string, isCollection: boolean): [Intent, number][] {
+  const item = path.endsWith('}')
+  switch (method) {
+    case 'GET':
+      return item ? [['get', 1]] : [['list', 1], ['get', 0.5]]
+    case 'POST':
+      return isCollection ? [['create', 1]] : item ? [['update', 1]] : []
+    case 'PUT':
+      return [['update', 1], ['create', 0.5]]
+    case 'PATCH':
+      return [['update', 1]]
+    case 'DELETE':
+      return [['delete', 1]]
+    default:
+      return []
+  }
+}
+
+function pathParts(path: string): { scope: string[]; tail: string[] } {
+  const segments = path.split('/').filter((seg) => seg && !/^v[0-9]+$/.test(seg))
+  const firstParam = segments.findIndex((seg) => seg.startsWith('{'))
+  const literal = (segs: string[]) => analyzeText(segs.filter((seg) => !seg.startsWith('{')).join(' '))
+  return firstParam < 0 ? { scope: [], tail: literal(segments) } : { scope: literal(segments.slice(0, firstParam)), tail: literal(segments.slice(firstParam + 1)) }
+}
