@@ -29,7 +29,10 @@ export async function startPrism(spec: string, timeoutMs = 90_000): Promise<Upst
   })
   const logs: string[] = []
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within ${timeoutMs} ms for ${spec}:\n${logs.slice(-20).join('\n')}`)), timeoutMs)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL') // never leave a Prism running behind a failed start
+      reject(new Error(`Prism did not start within ${timeoutMs} ms for ${spec}:\n${logs.slice(-20).join('\n')}`))
+    }, timeoutMs)
     const onData = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line.trim()) logs.push(line)
       if (/Prism is listening/.test(chunk.toString())) {

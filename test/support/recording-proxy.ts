@@ -8,12 +8,14 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>
 }
 
-export async function startRecordingProxy(target: string): Promise<{ url: string; requests: RecordedRequest[]; stop(): Promise<void> }> {
+/** `defaultHeaders` are added to each request that lacks them, after recording it. */
+export async function startRecordingProxy(target: string, defaultHeaders: Record<string, string> = {}): Promise<{ url: string; requests: RecordedRequest[]; stop(): Promise<void> }> {
   const requests: RecordedRequest[] = []
   const upstream = new URL(target)
   const server = createServer((req, res) => {
     requests.push({ method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers } })
-    const out = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } }, (up) => {
+    const headers = { ...defaultHeaders, ...req.headers, host: upstream.host }
+    const out = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers)
       up.pipe(res)
     })
