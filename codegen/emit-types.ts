@@ -1,7 +1,6 @@
 // Stage 5: the SDK declarations. openapi-typescript generates the types of the whole spec; this stage adds one
 // alias per named schema and one method per operation, written as indexed types into openapi-typescript's `paths`.
-import { createConfig } from '@redocly/openapi-core'
-import openapiTS, { astToString } from 'openapi-typescript'
+import { Worker } from 'node:worker_threads'
 import type { NamedOperation } from './build-api.ts'
 import { type Json, resolvePointer } from './resolve-ref.ts'
 import { SpecError } from './spec-error.ts'
@@ -13,10 +12,9 @@ export interface EmitTypesResult {
   sdk: string
 }
 
-// openapi-typescript's default lint stops on problems codegen has already settled or can serve anyway (duplicate
-// operationIds, a trailing slash on a server URL, a structural nit): keep the lint, as warnings.
-const LENIENT_RULES = { struct: 'warn', 'no-unresolved-refs': 'warn', 'no-server-trailing-slash': 'off', 'no-server-variables-empty-enum': 'off', 'operation-operationId-unique': 'off' }
-let redocly: ReturnType<typeof createConfig> | undefined
+/** openapi-typescript may hang on an odd spec; past this it is stopped and the spec reported. */
+const TYPE_SPEC_TIMEOUT_MS = 300_000
+const WORKER_STACK_MB = 64
 
 /** Generates `sdk.d.ts` for one API. `apiTypeName` names the SDK interface, e.g. "CloudflareApi". */
 export async function emitTypes(doc: Json, ops: NamedOperation[], aliases: Map<string, string>, apiTypeName: string, header: string, file = ''): Promise<EmitTypesResult> {
@@ -25,16 +23,14 @@ export async function emitTypes(doc: Json, ops: NamedOperation[], aliases: Map<s
     const target = resolvePointer(doc, op.pointer)
     if (target && typeof target === 'object') (target as Json).operationId = op.name
   }
-  redocly ??= createConfig({ rules: LENIENT_RULES } as never, { extends: ['minimal'] } as never)
-  let base: string
-  try {
-    base = astToString(await openapiTS(doc as never, { silent: true, redocly: await redocly }))
-  } catch (err) {
-    const message = (err as Error).message.split('\n')[0] as string
+  const typed = await typeSpec(doc)
+  if (!typed.ok) {
+    const message = typed.message.split('\n')[0] as string
     const at = / at (#\/\S*)$/.exec(message)
     const pointer = at?.[1] ?? '#'
     throw new SpecError(file, [{ pointer, message: `openapi-typescript could not type the spec: ${at ? message.slice(0, at.index) : message}`, fix: 'correct the spec at this pointer (validate it with `npx @redocly/cli lint`)' }])
   }
+  const base = typed.text
   const lines: string[] = [header, base, '// Named schemas, as aliases the model can read and refer to.']
   for (const [schema, alias] of aliases) lines.push(`export type ${alias} = components["schemas"][${JSON.stringify(schema)}];`)
   lines.push('', `/** The SDK the sandbox exposes. Each method takes one input object and resolves to the parsed response body. */`)
@@ -62,3 +58,20 @@ function resultType(op: NamedOperation): string {
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').replace(/\*\//g, '* /').trim()
+
+type Typed = { ok: true; text: string } | { ok: false; message: string }
+
+/** openapi-typescript's declarations for the document, from a worker with a deep stack and a time limit. */
+function typeSpec(doc: Json): Promise<Typed> {
+  const worker = new Worker(new URL('./type-spec-worker.ts', import.meta.url), { workerData: { doc }, resourceLimits: { stackSizeMb: WORKER_STACK_MB } })
+  let timer: NodeJS.Timeout | undefined
+  return new Promise<Typed>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, message: `did not finish within ${TYPE_SPEC_TIMEOUT_MS / 1000} s` }), TYPE_SPEC_TIMEOUT_MS)
+    worker.once('message', (m: Typed) => resolve(m))
+    worker.once('error', (err) => resolve({ ok: false, message: err.message }))
+    worker.once('exit', (code) => resolve({ ok: false, message: `the worker exited with code ${code}` }))
+  }).finally(() => {
+    clearTimeout(timer)
+    return worker.terminate()
+  })
+}
