@@ -22,7 +22,10 @@ const { values } = parseArgs({
   },
 })
 const tasks: SearchTask[] = (values.tasks as string[]).flatMap((file) =>
-  readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as SearchTask),
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as SearchTask),
 )
 const apis = [...new Set(tasks.map((t) => t.api))]
 const generated = values.generated ?? generateMissing(apis)
@@ -47,11 +50,19 @@ for (const api of apis) {
   ]
   for (const [label, e, toks] of engines) {
     const score = scoreRanking(catalog, e, apiTasks)
-    const times = timeCalls(apiTasks.map((t) => () => e.search(t.query, { api, limit: 6, offset: 0 })), rounds)
+    const times = timeCalls(
+      apiTasks.map((t) => () => e.search(t.query, { api, limit: 6, offset: 0 })),
+      rounds,
+    )
     const tokenCells = toks ? [String(percentile(toks, 50)), String(percentile(toks, 95))] : ['–', '–']
     const buildCell = label === 'this engine' ? fmt(buildMs, 0) : '–'
-    rows.push(`| ${api} | ${label} | ${apiTasks.length} | ${fmt(score.recallAt1)} | ${fmt(score.recallAt5)} | ${fmt(score.mrr)} | ${tokenCells.join(' | ')} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 95))} | ${buildCell} |`)
-    if (label === 'this engine') score.ranks.forEach((rank, i) => rank !== 1 && misses.push(`${api}\trank ${rank || '>10'}\t${apiTasks[i]?.query}`))
+    rows.push(
+      `| ${api} | ${label} | ${apiTasks.length} | ${fmt(score.recallAt1)} | ${fmt(score.recallAt5)} | ${fmt(score.mrr)} | ${tokenCells.join(' | ')} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 95))} | ${buildCell} |`,
+    )
+    if (label !== 'this engine') continue
+    score.ranks.forEach((rank, i) => {
+      if (rank !== 1) misses.push(`${api}\trank ${rank || '>10'}\t${apiTasks[i]?.query}`)
+    })
   }
 }
 

@@ -26,7 +26,9 @@ const answer = answerSearch(catalog, args)
 if (!values.json) {
   console.log(answer.text)
 } else {
-  const { hits, total } = answer.isError ? { hits: [], total: 0 } : engineFor(catalog).search(query, { api: values.api, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE })
+  const { hits, total } = answer.isError
+    ? { hits: [], total: 0 }
+    : engineFor(catalog).search(query, { api: values.api, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE })
   const rows = hits.map((hit, i) => {
     const op = catalog.getApi(hit.api)?.byName.get(hit.name)
     return {

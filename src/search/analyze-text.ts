@@ -5,9 +5,11 @@ import { CANONICAL } from './synonyms.ts'
 
 /** Words that carry no meaning in a request for an operation ("how do I see which ..."). */
 const STOP_WORDS = new Set(
-  ('a about against am an and are as at be by can could do does for from has have how i i\'d i\'m in into is it its me my of off on or our out ' +
+  (
+    "a about against am an and are as at be by can could do does for from has have how i i'd i'm in into is it its me my of off on or our out " +
     'please should so someone somebody something than that the their them then there these this those to us using via want was we what when ' +
-    'where who whose will with would you your endpoint operation call way able need give let im').split(' '),
+    'where who whose will with would you your endpoint operation call way able need give let im'
+  ).split(' '),
 )
 
 // Multi-word phrases that mean one thing, rewritten before splitting.
@@ -76,6 +78,9 @@ export function resourceWords(path: string): string {
 
 /** The first sentence of a description, without HTML tags: a summary for specs that have none. */
 export function firstSentence(text: string): string {
-  const plain = text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()
+  const plain = text
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   return /^(.*?[.!?])(\s|$)/.exec(plain)?.[1] ?? plain.slice(0, 160)
 }

@@ -1,8 +1,8 @@
 // Query analysis: the query's terms (stemmed, synonyms folded as in the index), related nouns at a lower weight,
 // and what the caller means to do (list, read, create, update, delete), which ranking compares to the method.
 import { queryWords, termOf } from './analyze-text.ts'
-import { CANONICAL, INTENT_BY_STEM, type Intent, RELATED } from './synonyms.ts'
 import { stemWord } from './stem-word.ts'
+import { CANONICAL, INTENT_BY_STEM, type Intent, RELATED } from './synonyms.ts'
 
 export type { Intent }
 

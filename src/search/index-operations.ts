@@ -56,11 +56,19 @@ function intentsOf(method: string, path: string, isCollection: boolean): [Intent
   const item = path.endsWith('}')
   switch (method) {
     case 'GET':
-      return item ? [['get', 1]] : [['list', 1], ['get', 0.5]]
+      return item
+        ? [['get', 1]]
+        : [
+            ['list', 1],
+            ['get', 0.5],
+          ]
     case 'POST':
       return isCollection ? [['create', 1]] : item ? [['update', 1]] : []
     case 'PUT':
-      return [['update', 1], ['create', 0.5]]
+      return [
+        ['update', 1],
+        ['create', 0.5],
+      ]
     case 'PATCH':
       return [['update', 1]]
     case 'DELETE':

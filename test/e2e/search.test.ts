@@ -1,8 +1,9 @@
 // `search` through the real Worker and the official MCP client answers exactly as the offline CLI
 // (`npm run search`) does over the same artifacts: one engine, one ranking, one answer text.
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
+
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generate, ROOT, SHARED_SPECS } from '../support/generate.ts'
 import { callTool, connect, startServer, type TestServer } from '../support/server.ts'
@@ -28,7 +29,15 @@ interface CliAnswer {
 }
 
 function cli(query: string, options: { api?: string; page?: number } = {}): CliAnswer {
-  const args = ['scripts/search.ts', '--json', '--generated', generated, ...(options.api ? ['--api', options.api] : []), ...(options.page ? ['--page', String(options.page)] : []), query]
+  const args = [
+    'scripts/search.ts',
+    '--json',
+    '--generated',
+    generated,
+    ...(options.api ? ['--api', options.api] : []),
+    ...(options.page ? ['--page', String(options.page)] : []),
+    query,
+  ]
   const out = execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' })
   return JSON.parse(out) as CliAnswer
 }

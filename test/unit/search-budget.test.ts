@@ -18,13 +18,10 @@ beforeAll(() => {
 
 describe('answer size', () => {
   // Queries whose top results carry some of the longest signatures in the spec.
-  it.each(['list dns records', 'search url scans', 'create a load balancer', 'update zero trust gateway rule', 'dns', 'zone settings'])(
-    'keeps "%s" within the budget',
-    (query) => {
-      const { text } = answerSearch(catalog, { query })
-      expect(enc.encode(text).length).toBeLessThanOrEqual(MAX_SEARCH_TOKENS)
-    },
-  )
+  it.each(['list dns records', 'search url scans', 'create a load balancer', 'update zero trust gateway rule', 'dns', 'zone settings'])('keeps "%s" within the budget', (query) => {
+    const { text } = answerSearch(catalog, { query })
+    expect(enc.encode(text).length).toBeLessThanOrEqual(MAX_SEARCH_TOKENS)
+  })
 
   it('shows six results, signatures under the first ones, and how to see more', () => {
     const lines = answerSearch(catalog, { query: 'list dns records' }).text.split('\n')

@@ -40,7 +40,9 @@ describe('exact lookups', () => {
   })
 
   it('looks only in the named API', () => {
-    expect(firstLine('zonesGet', { api: 'petstore' })).toBe('No operations match "zonesGet". Try other words (a resource and a verb, like "list zones"), or name an API: cloudflare, petstore.')
+    expect(firstLine('zonesGet', { api: 'petstore' })).toBe(
+      'No operations match "zonesGet". Try other words (a resource and a verb, like "list zones"), or name an API: cloudflare, petstore.',
+    )
     expect(firstLine('GET /pet/1', { api: 'petstore' })).toBe('petstore.getPetById — GET /pet/{petId} — Find pet by ID.')
     expect(firstLine('GET /pet/1', { api: 'cloudflare' })).toMatch(/^\d+ operation\(s\) match "GET \/pet\/1"; 1–6, best first:$/)
   })

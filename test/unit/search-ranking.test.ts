@@ -52,8 +52,12 @@ describe('search ranking', () => {
   })
 
   it('searches only the named API, and every API without one', () => {
-    const all = engineFor(catalog).search('create a customer', { limit: 50, offset: 0 }).hits.map((h) => h.api)
-    const stripe = engineFor(catalog).search('create a customer', { api: 'stripe', limit: 50, offset: 0 }).hits.map((h) => h.api)
+    const all = engineFor(catalog)
+      .search('create a customer', { limit: 50, offset: 0 })
+      .hits.map((h) => h.api)
+    const stripe = engineFor(catalog)
+      .search('create a customer', { api: 'stripe', limit: 50, offset: 0 })
+      .hits.map((h) => h.api)
     expect(new Set(stripe)).toEqual(new Set(['stripe']))
     expect(new Set(all)).toEqual(new Set(['cloudflare', 'github', 'stripe']))
   })
