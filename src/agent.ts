@@ -10,7 +10,7 @@ import { answerSearch } from './search/answer-search.ts'
 import { resolveLimits } from './limits.ts'
 
 export class CodeModeAgent extends McpAgent<Env> {
-  server = new McpServer({ name: 'codemode-openapi-mcp', version: '0.1.0' })
+  server = new McpServer({ name: 'codemode-openapi-mcp', version: '0.1.0' }, { capabilities: { logging: {} } })
 
   async init(): Promise<void> {
     registerTools(this.server, {

@@ -1,10 +1,11 @@
 // The two tool descriptions: the model's whole manual. Constant in the size of the API, apart from its name.
 
 export function searchDescription(apis: string[]): string {
+  const a = apis[0] ?? 'api'
   return [
-    `Find API operations and types for ${apis.join(', ')}. Free text ("list dns records") returns ranked operations with TypeScript signatures.`,
-    'An exact operation name ("cloudflare.zonesGet" or "zonesGet"), "METHOD /path", or a type name returns that item in full with the types it uses.',
-  ].join(' ').replaceAll('cloudflare', apis[0] ?? 'api')
+    `Find operations and types of ${apis.join(', ')}. Free text ("list users", "delete a webhook") returns ranked operations with TypeScript signatures.`,
+    `An exact operation name ("${a}.someOperation"), "METHOD /path", or a type name returns that item in full with the types it uses.`,
+  ].join(' ')
 }
 
 export function executeDescription(apis: string[]): string {
