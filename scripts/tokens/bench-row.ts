@@ -1,7 +1,7 @@
 // One row of the token benchmark, and the statistics over its tasks.
 import type { TokenCount } from './count-tokens.ts'
-import type { TaskRun } from './run-task.ts'
 import type { SpecMeasure } from './measure-spec.ts'
+import type { TaskRun } from './run-task.ts'
 
 export interface BenchRow extends SpecMeasure {
   label: string

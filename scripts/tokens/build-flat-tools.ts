@@ -1,8 +1,13 @@
 // The baseline: the tool list a naive OpenAPI-to-MCP server exposes, one tool per operation, each with its full
 // JSON input schema (every parameter and the request body, `$ref`s inlined).
-import { collectOperations, type CollectedOperation } from '../../codegen/collect-operations.ts'
-import type { Json } from '../../codegen/resolve-ref.ts'
-import { expandRefs } from './expand-refs.ts'
+import { type CollectedOperation, collectOperations } from '../../codegen/collect-operations.ts'
+import { isRef, type Json, resolvePointer } from '../../codegen/resolve-ref.ts'
+
+/**
+ * How deep references are expanded inside one schema. A `$ref` nested more than this many references deep stays a
+ * `$ref` (the bound), and so does a `$ref` to a schema already being expanded on the same branch (the cycle guard).
+ */
+export const MAX_REF_DEPTH = 8
 
 export interface FlatTool {
   name: string
@@ -67,7 +72,12 @@ function pruneOptional(node: unknown): unknown {
 /** operationId made a valid MCP tool name (letters, digits, `_`, `-`, at most 64), or METHOD_path without one. */
 function toolName(op: CollectedOperation): string {
   const raw = op.operationId ?? `${op.method}_${op.path}`
-  return raw.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 64) || 'operation'
+  return (
+    raw
+      .replace(/[^A-Za-z0-9_-]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 64) || 'operation'
+  )
 }
 
 function uniqueName(name: string, taken: Set<string>): string {
@@ -75,4 +85,29 @@ function uniqueName(name: string, taken: Set<string>): string {
   for (let i = 2; taken.has(candidate); i++) candidate = `${name.slice(0, 60)}_${i}`
   taken.add(candidate)
   return candidate
+}
+
+export interface RefBounds {
+  maxDepth: number
+  /** What a `$ref` left unexpanded (a cycle, or past the bound) becomes. */
+  cut(ref: string): unknown
+}
+
+const KEEP_REF: RefBounds = { maxDepth: MAX_REF_DEPTH, cut: (ref) => ({ $ref: ref }) }
+
+/** Returns a copy of the schema with every reachable local `$ref` replaced by its target, within the bounds. */
+export function expandRefs(doc: Json, node: unknown, bounds: RefBounds = KEEP_REF, path: string[] = []): unknown {
+  if (!node || typeof node !== 'object') return node
+  if (Array.isArray(node)) return node.map((n) => expandRefs(doc, n, bounds, path))
+  if (isRef(node)) {
+    const ref = node.$ref
+    const target = path.includes(ref) || path.length >= bounds.maxDepth ? undefined : resolvePointer(doc, ref)
+    if (target === undefined) return bounds.cut(ref)
+    const { $ref: _drop, ...siblings } = node as Json
+    const expanded = expandRefs(doc, target, bounds, [...path, ref])
+    return Object.keys(siblings).length && expanded && typeof expanded === 'object' ? { ...(expanded as Json), ...siblings } : expanded
+  }
+  const out: Json = {}
+  for (const [key, value] of Object.entries(node)) out[key] = expandRefs(doc, value, bounds, path)
+  return out
 }

@@ -9,7 +9,7 @@ const SERIES = [
   { label: 'This server: tokens read per task (median)', color: '#16a34a', value: (r: BenchRow) => (r.tasks ? percentile(r.tasks, 50, 'cl100k') : undefined) },
 ]
 
-const WIDTH = 960
+const WIDTH = 1000
 const LABEL_W = 210
 const PLOT_W = 640
 const BAR_H = 13
@@ -20,7 +20,7 @@ const MAX_DECADE = 7
 
 /** Renders the rows as a standalone SVG document. */
 export function renderChart(rows: BenchRow[]): string {
-  const x = (v: number) => LABEL_W + ((Math.log10(Math.max(v, 10 ** MIN_DECADE)) - MIN_DECADE) / (MAX_DECADE - MIN_DECADE)) * PLOT_W
+  const x = (v: number) => Math.round((LABEL_W + ((Math.log10(Math.max(v, 10 ** MIN_DECADE)) - MIN_DECADE) / (MAX_DECADE - MIN_DECADE)) * PLOT_W) * 10) / 10
   const groupH = SERIES.length * BAR_H + GROUP_GAP
   const height = TOP + rows.length * groupH + 30
   const out: string[] = [
@@ -40,7 +40,7 @@ export function renderChart(rows: BenchRow[]): string {
   }
   rows.forEach((row, g) => {
     const top = TOP + g * groupH
-    out.push(`<text x="${LABEL_W - 8}" y="${top + (SERIES.length * BAR_H) / 2 + 4}" text-anchor="end" font-weight="600">${escape(row.label)}</text>`)
+    out.push(`<text x="${LABEL_W - 8}" y="${top + (SERIES.length * BAR_H) / 2 + 4}" text-anchor="end" font-weight="600">${escapeXml(row.label)}</text>`)
     SERIES.forEach((s, i) => {
       const v = s.value(row)
       const y = top + i * BAR_H
@@ -48,7 +48,7 @@ export function renderChart(rows: BenchRow[]): string {
         out.push(`<text x="${LABEL_W + 4}" y="${y + BAR_H - 3}" fill="#9ca3af">no tasks</text>`)
         return
       }
-      out.push(`<rect x="${LABEL_W}" y="${y + 1}" width="${Math.max(1, x(v) - LABEL_W)}" height="${BAR_H - 2}" fill="${s.color}"/>`)
+      out.push(`<rect x="${LABEL_W}" y="${y + 1}" width="${Math.max(1, Math.round((x(v) - LABEL_W) * 10) / 10)}" height="${BAR_H - 2}" fill="${s.color}"/>`)
       out.push(`<text x="${x(v) + 4}" y="${y + BAR_H - 3}" fill="#111827">${v.toLocaleString('en-US')}</text>`)
     })
   })
@@ -56,4 +56,4 @@ export function renderChart(rows: BenchRow[]): string {
   return `${out.join('\n')}\n`
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')

@@ -57,7 +57,7 @@ export async function runTask(client: Client, task: SearchTask, apis: Record<str
         break
       }
     }
-    const next = /page: (\d+) for more/.exec(text)
+    const next = /\bpage: (\d+)/.exec(text.split('\n').at(-1) ?? '')
     if (!next) break
     page = Number(next[1])
   }
@@ -81,11 +81,15 @@ export async function runTask(client: Client, task: SearchTask, apis: Record<str
   }
 }
 
-/** True when the answer shows the operation's signature whole (not clipped). */
+/** True when the answer shows the operation's input whole: a signature line not cut short with "…". */
 function signatureShown(text: string, qualified: string): boolean {
   const line = text.split('\n').find((l) => l.trimStart().startsWith(`${qualified}(`))
-  return line !== undefined && !line.includes('(search the exact name for all of it)')
+  return line !== undefined && !line.trimEnd().endsWith('…')
 }
 
 /** "get /zones/{zone_id}" and "GET /zones/{id}" compare equal: the method upper-cased, path parameters unnamed. */
-const normalize = (methodPath: string) => methodPath.trim().replace(/^(\w+)\s+/, (_m, verb: string) => `${verb.toUpperCase()} `).replace(/\{[^}]*\}/g, '{}')
+const normalize = (methodPath: string) =>
+  methodPath
+    .trim()
+    .replace(/^(\w+)\s+/, (_m, verb: string) => `${verb.toUpperCase()} `)
+    .replace(/\{[^}]*\}/g, '{}')

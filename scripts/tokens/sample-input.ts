@@ -64,7 +64,9 @@ function flatten(schema: JsonSchema, schemas: Record<string, JsonSchema>, depth:
 function fits(value: unknown, schema: JsonSchema): boolean {
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : schema.type ? [schema.type as string] : []
   if (!types.length) return !isObject(value)
-  return types.some((t) => (t === 'integer' ? Number.isInteger(value) : t === 'array' ? Array.isArray(value) : t === 'object' ? isObject(value) : t === 'null' ? value === null : typeof value === t))
+  return types.some((t) =>
+    t === 'integer' ? Number.isInteger(value) : t === 'array' ? Array.isArray(value) : t === 'object' ? isObject(value) : t === 'null' ? value === null : typeof value === t,
+  )
 }
 
 function sampleString(schema: JsonSchema, name: string): string {
@@ -93,7 +95,13 @@ function sampleString(schema: JsonSchema, name: string): string {
 
 function resolve(ref: string, schemas: Record<string, JsonSchema>): JsonSchema | undefined {
   const m = /^#\/(?:components\/schemas|definitions|\$defs)\/(.+)$/.exec(ref)
-  return m ? schemas[decodeURIComponent(m[1] as string).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined
+  return m
+    ? schemas[
+        decodeURIComponent(m[1] as string)
+          .replace(/~1/g, '/')
+          .replace(/~0/g, '~')
+      ]
+    : undefined
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)

@@ -1,8 +1,9 @@
 // This server, for real: the specs through the project's codegen, the Worker under workerd, the official MCP
 // client over Streamable HTTP. Also loads each API's operation table, which the task runner uses for inputs.
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
+
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import type { ApiMeta, JsonSchema, OperationSpec } from '../../src/artifacts.ts'
 import { generate } from '../../test/support/generate.ts'
 import { connect, startServer } from '../../test/support/server.ts'

@@ -9,7 +9,10 @@ export interface RecordedRequest {
 }
 
 /** `defaultHeaders` are added to each request that lacks them, after recording it. */
-export async function startRecordingProxy(target: string, defaultHeaders: Record<string, string> = {}): Promise<{ url: string; requests: RecordedRequest[]; stop(): Promise<void> }> {
+export async function startRecordingProxy(
+  target: string,
+  defaultHeaders: Record<string, string> = {},
+): Promise<{ url: string; requests: RecordedRequest[]; stop(): Promise<void> }> {
   const requests: RecordedRequest[] = []
   const upstream = new URL(target)
   const server = createServer((req, res) => {
