@@ -11,7 +11,7 @@ import { countJsonTokens } from './tokens/count-tokens.ts'
 import { describeProcedure } from './tokens/describe-procedure.ts'
 import { measureSpecs, type NamedSpec, readSpec } from './tokens/measure-spec.ts'
 import { renderChart } from './tokens/render-chart.ts'
-import { renderResults, renderTable, renderTaskRuns } from './tokens/render-results.ts'
+import { renderResults, renderTable, renderTaskRuns, renderTaskSets } from './tokens/render-results.ts'
 import { runTask, type SearchTask } from './tokens/run-task.ts'
 import { serveApis } from './tokens/serve-apis.ts'
 import { type BenchUpstream, startUpstream } from './tokens/start-upstream.ts'
@@ -29,22 +29,24 @@ const SINGLE = [
 const COMBINED = ['cloudflare', 'github', 'stripe']
 const SYNTH_OPERATIONS = 10_000
 
+// What is measured: the commit, and whether the Worker and codegen sources differ from it as the run starts.
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim()
+const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'sandbox', 'codegen'], { cwd: ROOT }).toString().trim()
+const uncommitted = dirty ? dirty.split('\n').length : 0
 const log = (line: string) => console.error(`[bench:tokens] ${line}`)
 const notes: string[] = []
 
 const specs = new Map<string, NamedSpec & { file: string }>()
 for (const { api, file } of SINGLE) specs.set(api, { ...(await readSpec(api, join(SPECS, file))), file: join(SPECS, file) })
 const tasks = new Map<string, SearchTask[]>()
+// Each API's tasks: bench/tasks/<api>.jsonl (the set search was tuned on) and heldout-<api>.jsonl (never tuned on).
 for (const api of specs.keys()) {
-  const file = join(ROOT, 'bench/tasks', `${api}.jsonl`)
-  if (existsSync(file))
-    tasks.set(
-      api,
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as SearchTask),
-    )
+  const sets = [
+    { set: 'tuning' as const, file: join(ROOT, 'bench/tasks', `${api}.jsonl`) },
+    { set: 'held-out' as const, file: join(ROOT, 'bench/tasks', `heldout-${api}.jsonl`) },
+  ].filter(({ file }) => existsSync(file))
+  const lines = sets.flatMap(({ set, file }) => readJsonLines(file).map((task) => ({ ...task, set })))
+  if (lines.length) tasks.set(api, lines)
 }
 
 const upstreams = new Map<string, BenchUpstream>()
@@ -110,11 +112,26 @@ const constantCheck = [
   `lists are ${same ? '**identical**' : '**different**'}. The largest \`tools/list\` measured is ${Math.max(...rows.map((r) => r.server.cl100k))} cl100k tokens (target: at most 600).`,
 ].join('\n')
 const tables = { cl100k: renderTable(rows, 'cl100k'), o200k: renderTable(rows, 'o200k') }
-const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim()
 mkdirSync(OUT, { recursive: true })
 writeFileSync(join(OUT, 'tokens.svg'), renderChart(rows))
 writeFileSync(
   join(OUT, 'tokens.md'),
-  renderResults({ date: new Date().toISOString().slice(0, 10), commit, tables, constantCheck, procedure: describeProcedure(notes), taskRuns: renderTaskRuns(rows) }),
+  renderResults({
+    date: new Date().toISOString().slice(0, 10),
+    commit,
+    uncommitted,
+    tables,
+    taskSets: renderTaskSets(rows),
+    constantCheck,
+    procedure: describeProcedure(notes),
+    taskRuns: renderTaskRuns(rows),
+  }),
 )
 console.log(`${tables.cl100k}\n\n${constantCheck}\n\nWritten: bench/results/tokens.md, bench/results/tokens.svg`)
+
+function readJsonLines(file: string): SearchTask[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as SearchTask)
+}

@@ -19,6 +19,21 @@ export function renderTable(rows: BenchRow[], tokenizer: Tokenizer): string {
   return lines.join('\n')
 }
 
+/** Reading cost per task set: the tasks search was tuned on, and the held-out ones. */
+export function renderTaskSets(rows: BenchRow[]): string {
+  const lines = ['| API | task set | tasks | found | call accepted | median cl100k | p95 cl100k | median o200k | p95 o200k |', '|---|---|--:|--:|--:|--:|--:|--:|--:|']
+  for (const row of rows) {
+    for (const set of ['tuning', 'held-out'] as const) {
+      const runs = (row.tasks ?? []).filter((r) => (r.task.set ?? 'tuning') === set)
+      if (!runs.length) continue
+      const t = taskSummary(runs)
+      const stats = [percentile(runs, 50, 'cl100k'), percentile(runs, 95, 'cl100k'), percentile(runs, 50, 'o200k'), percentile(runs, 95, 'o200k')].map(n)
+      lines.push(`| ${row.label} | ${set} | ${t.total} | ${t.found} | ${t.executed} | ${stats.join(' | ')} |`)
+    }
+  }
+  return lines.join('\n')
+}
+
 /** Every task run, for anyone who wants to check a number. */
 export function renderTaskRuns(rows: BenchRow[]): string {
   const out: string[] = []
@@ -29,7 +44,8 @@ export function renderTaskRuns(rows: BenchRow[]): string {
     for (const r of row.tasks) {
       const found = r.found ? `\`${r.found}\` (${r.rank})` : '**miss**'
       const execute = r.found ? (r.executeOk ? 'ok' : `error: ${clip(r.executeError ?? '')}`) : '—'
-      out.push(`| ${cell(r.task.query)} | ${found} | ${r.toolCalls} | ${n(r.tokens.cl100k)} | ${n(r.tokens.o200k)} | ${cell(execute)} |`)
+      const query = r.task.set === 'held-out' ? `${r.task.query} (held-out)` : r.task.query
+      out.push(`| ${cell(query)} | ${found} | ${r.toolCalls} | ${n(r.tokens.cl100k)} | ${n(r.tokens.o200k)} | ${cell(execute)} |`)
     }
     out.push('', '</details>', '')
   }
@@ -39,7 +55,10 @@ export function renderTaskRuns(rows: BenchRow[]): string {
 export interface ResultsContext {
   date: string
   commit: string
+  /** Files under src/, sandbox/ or codegen/ that differed from the commit during the run. */
+  uncommitted: number
   tables: { cl100k: string; o200k: string }
+  taskSets: string
   constantCheck: string
   procedure: string
   taskRuns: string
@@ -50,7 +69,7 @@ export function renderResults(c: ResultsContext): string {
   return [
     '# Token benchmark',
     '',
-    `Measured ${c.date} at commit \`${c.commit}\` by \`npm run bench:tokens\` (scripts/bench-tokens.ts). Rerun it to check any number here.`,
+    `Measured ${c.date} at commit \`${c.commit}\`${c.uncommitted ? ` with ${c.uncommitted} uncommitted file(s) in src/, sandbox/ or codegen/` : ''} by \`npm run bench:tokens\` (scripts/bench-tokens.ts). Rerun it to check any number here.`,
     '',
     '## cl100k_base',
     '',
@@ -61,6 +80,10 @@ export function renderResults(c: ResultsContext): string {
     c.tables.o200k,
     '',
     '![Token benchmark: tokens per API, log scale](tokens.svg)',
+    '',
+    '## Reading cost per task set',
+    '',
+    c.taskSets,
     '',
     '## Constant footprint',
     '',

@@ -14,6 +14,8 @@ export interface SearchTask {
   api: string
   query: string
   accept: string[]
+  /** Which task file it came from: the set search was tuned on, or the held-out one. */
+  set?: 'tuning' | 'held-out'
 }
 
 export interface TaskRun {
