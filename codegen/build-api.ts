@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import type { ApiMeta, OperationSpec, SearchDoc, TypeIndex } from '../src/artifacts.ts'
 import { buildInputSchema } from './build-input-schema.ts'
 import { type CollectedOperation, collectOperations } from './collect-operations.ts'
+import { collectSpecWords, tagDescriptionsOf } from './collect-spec-words.ts'
 import { convertSwagger2 } from './convert-swagger2.ts'
 import { describeApi } from './describe-api.ts'
 import { emitTypes } from './emit-types.ts'
@@ -85,14 +86,16 @@ export async function buildApi(file: string, apiName: string): Promise<BuildApiR
     input: buildInputSchema(op),
     security: op.security,
   }))
+  const tagDescriptions = tagDescriptionsOf(doc)
   const searchDocs: SearchDoc[] = ops.map((op) => ({
     name: op.name,
     method: op.method,
     path: op.path,
     summary: op.summary ?? '',
-    description: (op.description ?? '').slice(0, 600),
+    description: (op.description ?? '').slice(0, 1500),
     tags: op.tags ?? [],
     params: op.params.map((p) => p.name),
+    specWords: time('specWords', () => collectSpecWords(doc, op, tagDescriptions)),
     deprecated: op.deprecated === true,
   }))
   return { meta, operations, schemas, typeIndex, searchDocs, sdk: types.sdk, warnings, timings }

@@ -75,5 +75,7 @@ export interface SearchDoc {
   description: string
   tags: string[]
   params: string[]
+  /** Words from parameter descriptions, enum values, titles and property names of parameter and body schemas, and tag descriptions. */
+  specWords?: string
   deprecated: boolean
 }

@@ -2,6 +2,7 @@
 // re-ranking uses (what the method does, the path's words, the summary's gist, depth, deprecation).
 import type { SearchDoc } from '../artifacts.ts'
 import { analyzeText, firstSentence, pathWords, resourceWords, splitWords, termOf } from './analyze-text.ts'
+import { createCompoundSplitter } from './create-compound-splitter.ts'
 import type { Intent } from './expand-query.ts'
 
 export interface IndexedDoc {
@@ -15,6 +16,7 @@ export interface IndexedDoc {
   description: string
   tags: string
   params: string
+  specWords: string
   intents: [Intent, number][]
   /** Stemmed literal path words after the first parameter: what the operation is about, below its scope. */
   tail: string[]
@@ -32,23 +34,29 @@ const VERB_TERMS = new Set(['list', 'get', 'create', 'update', 'delete'].map(ter
 /** Turns an API's search documents into indexed documents (ids are assigned by the caller). */
 export function indexOperations(api: string, docs: SearchDoc[]): IndexedDoc[] {
   const collections = new Set(docs.filter((d) => d.method === 'GET').map((d) => d.path))
-  return docs.map((d) => ({
+  const splitCompounds = createCompoundSplitter(docs.flatMap((d) => [d.summary, d.description]))
+  return docs.map((d) => indexOperation(api, d, splitCompounds(d.path), collections.has(d.path)))
+}
+
+function indexOperation(api: string, d: SearchDoc, path: string, isCollection: boolean): IndexedDoc {
+  return {
     id: 0,
     api,
     name: d.name,
     words: splitWords(d.name).join(' '),
-    path: pathWords(d.path),
-    resource: resourceWords(d.path),
+    path: pathWords(path),
+    resource: resourceWords(path),
     summary: d.summary || firstSentence(d.description),
     description: d.description,
     tags: d.tags.join(' '),
     params: d.params.join(' '),
-    intents: intentsOf(d.method, d.path, collections.has(d.path)),
-    ...pathParts(d.path),
+    specWords: d.specWords ?? '',
+    intents: intentsOf(d.method, d.path, isCollection),
+    ...pathParts(path),
     gist: [...new Set(analyzeText(d.summary))].filter((t) => !VERB_TERMS.has(t)),
     depth: d.path.split('/').filter(Boolean).length,
     deprecated: d.deprecated,
-  }))
+  }
 }
 
 /** What an operation does, judged from its method and path: POST to a collection creates, POST to an item updates. */

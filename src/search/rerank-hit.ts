@@ -9,12 +9,21 @@ const INTENT_MATCH = 0.4
 const INTENT_MISMATCH = 0.7
 const DEPTH_PENALTY = 0.04
 const SUMMARY_WEIGHT = 0.5
+const FIELD_EVIDENCE: Record<string, number> = { specWords: 0.5 }
 
-/** The final score of one hit for an expanded query. */
-export function rerankHit(r: SearchResult, expanded: ExpandedQuery): number {
-  const matched = new Set(r.queryTerms)
-  const covered = expanded.words.filter((terms) => [...terms].some((t) => matched.has(t))).length
-  const coverage = expanded.words.length ? covered / expanded.words.length : 1
+/** The final score of one hit for an expanded query; `namedWords` query words spelt one of its identifiers. */
+export function rerankHit(r: SearchResult, expanded: ExpandedQuery, namedWords = 0): number {
+  // A word found only in the schema's words or parameter names is weaker evidence than one in the summary or path.
+  // MiniSearch keys `match` by the document's term, which a prefix or fuzzy match makes longer or different.
+  const matches = Object.entries(r.match)
+  const strength = (term: string) => {
+    if (!r.queryTerms.includes(term)) return 0
+    const fields = matches.filter(([found]) => found.startsWith(term)).flatMap(([, fields]) => fields)
+    return fields.length ? Math.max(...fields.map((field) => FIELD_EVIDENCE[field] ?? 1)) : 1
+  }
+  const covered = expanded.words.reduce((sum, terms) => sum + Math.max(0, ...[...terms].map(strength)), 0)
+  // Words the query spelt as one of the operation's identifiers (create-phrase-index.ts) are fully found.
+  const coverage = expanded.words.length ? Math.min(1, Math.max(covered, namedWords) / expanded.words.length) : 1
   let score = r.score * coverage * coverage
   // Path words the query never asked for mean a more specialised operation than the one wanted.
   // Scope words count half: "/accounts/{account_id}/..." rarely comes up in a question.

@@ -4,6 +4,7 @@
 import MiniSearch from 'minisearch'
 import type { SearchDoc } from '../artifacts.ts'
 import { analyzeText, splitWords } from './analyze-text.ts'
+import { createPhraseIndex } from './create-phrase-index.ts'
 import { expandQuery } from './expand-query.ts'
 import { type IndexedDoc, indexOperations } from './index-operations.ts'
 import { rerankHit } from './rerank-hit.ts'
@@ -31,7 +32,9 @@ export interface SearchEngine {
   search(query: string, options: SearchOptions): { hits: SearchHit[]; total: number }
 }
 
-const BOOST = { summary: 3, resource: 2.5, words: 1.5, path: 1.5, tags: 1, description: 0.6, params: 0.3 }
+const BOOST = { summary: 3, resource: 2.5, words: 1.5, path: 1.5, tags: 1, description: 0.6, params: 0.3, specWords: 0.3 }
+
+const PHRASE_BOOST = 2
 
 /** Builds the index over every API's search documents. */
 export function createSearchEngine(sources: SearchSource[]): SearchEngine {
@@ -43,6 +46,7 @@ export function createSearchEngine(sources: SearchSource[]): SearchEngine {
     processTerm: (term) => term,
   })
   ms.addAll(docs)
+  const phrases = createPhraseIndex(docs)
   // The API's own name in a query ("... to cloudflare") says nothing about which operation is meant.
   const apiWords = sources.flatMap(({ api }) => splitWords(api))
   return {
@@ -62,7 +66,13 @@ export function createSearchEngine(sources: SearchSource[]): SearchEngine {
           filter: options.api ? (r) => r.api === options.api : undefined,
         },
       )
-      const ranked = results.map((r) => ({ api: r.api as string, name: r.name as string, score: rerankHit(r, expanded) }))
+      // An identifier the query spells out word for word ("always use https") is a value the operation takes.
+      const named = phrases.find(query)
+      const ranked = results.map((r) => ({
+        api: r.api as string,
+        name: r.name as string,
+        score: rerankHit(r, expanded, named.get(r.id)) * (1 + PHRASE_BOOST * (named.get(r.id) ?? 0)),
+      }))
       ranked.sort((a, b) => b.score - a.score)
       return { hits: ranked.slice(options.offset, options.offset + options.limit), total: ranked.length }
     },

@@ -47,7 +47,7 @@ const ABBREVIATIONS = [
 const NOUNS = [
   'zone domain site website',
   'record entry',
-  'member teammate colleague coworker',
+  'member teammate colleague coworker collaborator people access',
   'issue bug ticket',
   'webhook hook',
   'schedule cron',
@@ -59,6 +59,15 @@ const NOUNS = [
   'payment pay charge',
   'purge clear',
   'latest newest recent last current',
+  'firewall block waf',
+  'credential token key secret password',
+  'certificate ssl tls',
+  'log logging logpush',
+  'limit quota throttle',
+  'redirect forward rewrite',
+  'usage metered consumption',
+  'team group',
+  'email mail',
 ]
 
 /** Stem -> the stem that stands for its whole group, for verbs and abbreviations. */

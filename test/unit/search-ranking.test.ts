@@ -39,6 +39,8 @@ describe('search ranking', () => {
     ['POST to an item updates', { api: 'stripe', query: 'update customer', want: 'POST /v1/customers/{customer}' }],
     ['"show all" picks the top-level list', { api: 'stripe', query: 'show all subscriptions', want: 'GET /v1/subscriptions' }],
     ['an action segment', { api: 'stripe', query: 'cancel a payment intent', want: 'POST /v1/payment_intents/{intent}/cancel' }],
+    ['an enum value of the request body, spelt as words', { api: 'cloudflare', query: 'enable automatic https rewrites', want: 'PATCH /zones/{zone_id}/settings' }],
+    ['an enum value past the first ones of a long schema', { api: 'cloudflare', query: 'turn off rocket loader', want: 'PATCH /zones/{zone_id}/settings' }],
   ])('ranks first for %s', (_name, { api, query, want }) => {
     expect(top(api, query)[0]).toBe(want)
   })
