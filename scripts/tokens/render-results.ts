@@ -6,14 +6,14 @@ const n = (v: number | undefined) => (v === undefined ? '—' : v.toLocaleString
 /** The headline table for one tokenizer. */
 export function renderTable(rows: BenchRow[], tokenizer: Tokenizer): string {
   const lines = [
-    '| API | operations | flat tool list | flat, required params only | codemode `openApiMcpServer` | this server `tools/list` | per task, median | per task, p95 | tasks found / call accepted |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| API | operations | flat tool list | flat, required params only | codemode `openApiMcpServer` | this server `tools/list` | per task, median | per task, p95 | tasks found | calls accepted |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ]
   for (const r of rows) {
     const t = r.tasks && taskSummary(r.tasks)
     const cells = [r.label, n(r.operations), n(r.flat[tokenizer]), n(r.flatRequired[tokenizer]), n(r.peer[tokenizer]), `**${n(r.server[tokenizer])}**`]
     cells.push(r.tasks?.length ? n(percentile(r.tasks, 50, tokenizer)) : '—', r.tasks?.length ? n(percentile(r.tasks, 95, tokenizer)) : '—')
-    cells.push(t ? `${t.found}/${t.total} / ${t.executed}/${t.total}` : '—')
+    cells.push(t ? `${t.found}/${t.total}` : '—', t ? `${t.executed}/${t.total}` : '—')
     lines.push(`| ${cells.join(' | ')} |`)
   }
   return lines.join('\n')

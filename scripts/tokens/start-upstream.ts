@@ -37,7 +37,7 @@ export async function startUpstream(doc: Json): Promise<BenchUpstream> {
     const bounds = { maxDepth: FALLBACK_REF_DEPTH, cut: () => ({}) }
     const components = { securitySchemes: (doc.components as Json | undefined)?.securitySchemes }
     prism = await startPrism(writeSpec({ ...copy, paths: expandRefs(copy, copy.paths, bounds), components }), PRISM_START_TIMEOUT_MS)
-    note = `${(err as Error).message.split('\n')[0]}; it served a copy with references inlined ${FALLBACK_REF_DEPTH} deep and anything accepted below that, so responses are shallower than the real ones`
+    note = `Prism could not start on the full spec (${(err as Error).message.split('\n')[0]?.replace(/ for \S+:?$/, '')}); it served a copy with references inlined ${FALLBACK_REF_DEPTH} deep and anything accepted below that, so responses are shallower than the real ones`
   }
   const schemes = Object.values(((doc.components as Json | undefined)?.securitySchemes ?? {}) as Record<string, Json>)
   const fill: Record<string, string> = {}
