@@ -22,7 +22,8 @@ export function describeApi(doc: Json, warnings: SpecProblem[]): DescribeApiResu
     if (value === undefined) warnings.push({ pointer: '#/servers/0/url', message: `server variable {${name}} has no default`, fix: 'set a base URL in configuration' })
     return value === undefined ? whole : String(value)
   })
-  if (!baseUrl) warnings.push({ pointer: '#/servers', message: 'no servers[0].url; calls need a base URL', fix: 'add `servers: [{ url: https://… }]` or set baseUrl in configuration' })
+  if (!baseUrl)
+    warnings.push({ pointer: '#/servers', message: 'no servers[0].url; calls need a base URL', fix: 'add `servers: [{ url: https://… }]` or set baseUrl in configuration' })
   const schemes = (((doc.components ?? {}) as Json).securitySchemes ?? {}) as Json
   const securitySchemes: SecuritySchemeSpec[] = []
   for (const [name, raw] of Object.entries(schemes)) {
@@ -40,7 +41,11 @@ export function describeApi(doc: Json, warnings: SpecProblem[]): DescribeApiResu
     // Many public specs (GitHub's among them) declare no scheme yet take a bearer token: offer one, used only when
     // the operator sets a secret.
     securitySchemes.push({ name: 'bearer', type: 'http', scheme: 'bearer' })
-    warnings.push({ pointer: '#/components/securitySchemes', message: 'no security schemes declared; a configured secret is sent as `Authorization: Bearer <secret>`', fix: 'declare the scheme the API uses in components.securitySchemes' })
+    warnings.push({
+      pointer: '#/components/securitySchemes',
+      message: 'no security schemes declared; a configured secret is sent as `Authorization: Bearer <secret>`',
+      fix: 'declare the scheme the API uses in components.securitySchemes',
+    })
   }
   const defaultScheme = pickDefaultScheme(doc, securitySchemes)
   return { title: String(info.title ?? ''), version: String(info.version ?? ''), baseUrl: baseUrl.replace(/\/+$/, ''), securitySchemes, defaultScheme }

@@ -17,7 +17,9 @@ export interface OperationDiff {
 
 /** The surface of an API from its operation table and type index. */
 export function surfaceOf(operations: OperationSpec[], typeIndex: TypeIndex): ApiSurface {
-  return new Map(operations.map((op) => [op.name, { route: `${op.method} ${op.path}`, signature: typeIndex.operations[op.name]?.signature ?? '', deprecated: op.deprecated === true }]))
+  return new Map(
+    operations.map((op) => [op.name, { route: `${op.method} ${op.path}`, signature: typeIndex.operations[op.name]?.signature ?? '', deprecated: op.deprecated === true }]),
+  )
 }
 
 /** Reads the surface of the artifacts already in `outDir/<api>`, or undefined on a first build. */

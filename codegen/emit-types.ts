@@ -28,14 +28,24 @@ export async function emitTypes(doc: Json, ops: NamedOperation[], aliases: Map<s
     const message = typed.message.split('\n')[0] as string
     const at = / at (#\/\S*)$/.exec(message)
     const pointer = at?.[1] ?? '#'
-    throw new SpecError(file, [{ pointer, message: `openapi-typescript could not type the spec: ${at ? message.slice(0, at.index) : message}`, fix: 'correct the spec at this pointer (validate it with `npx @redocly/cli lint`)' }])
+    throw new SpecError(file, [
+      {
+        pointer,
+        message: `openapi-typescript could not type the spec: ${at ? message.slice(0, at.index) : message}`,
+        fix: 'correct the spec at this pointer (validate it with `npx @redocly/cli lint`)',
+      },
+    ])
   }
   const base = typed.text
   const lines: string[] = [header, base, '// Named schemas, as aliases the model can read and refer to.']
   for (const [schema, alias] of aliases) lines.push(`export type ${alias} = components["schemas"][${JSON.stringify(schema)}];`)
   lines.push('', `/** The SDK the sandbox exposes. Each method takes one input object and resolves to the parsed response body. */`)
   lines.push(`export interface ${apiTypeName} {`)
-  for (const op of ops) lines.push(`  /** ${op.deprecated ? '@deprecated ' : ''}${op.method} ${op.path}${op.summary ? ` — ${oneLine(op.summary)}` : ''} (${op.pointer}) */`, `  ${op.name}(${inputParam(op)}): Promise<${resultType(op)}>;`)
+  for (const op of ops)
+    lines.push(
+      `  /** ${op.deprecated ? '@deprecated ' : ''}${op.method} ${op.path}${op.summary ? ` — ${oneLine(op.summary)}` : ''} (${op.pointer}) */`,
+      `  ${op.name}(${inputParam(op)}): Promise<${resultType(op)}>;`,
+    )
   lines.push('}', '')
   return { base, sdk: lines.join('\n') }
 }

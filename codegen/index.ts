@@ -47,9 +47,14 @@ for (const [i, file] of files.entries()) {
     results.push(result)
     built.push(api)
     const ms = Math.round(performance.now() - t0)
-    const stages = Object.entries(result.timings).map(([k, v]) => `${k} ${Math.round(v)}ms`).join(', ')
+    const stages = Object.entries(result.timings)
+      .map(([k, v]) => `${k} ${Math.round(v)}ms`)
+      .join(', ')
     log(`codegen ${api}: ${result.meta.operationCount} operations, ${Object.keys(result.typeIndex.types).length} types in ${ms} ms (${stages})`)
-    if (result.warnings.length) log(`  ${result.warnings.length} warning(s):\n${result.warnings.slice(0, 10).map(formatProblem).join('\n')}${result.warnings.length > 10 ? `\n  … and ${result.warnings.length - 10} more` : ''}`)
+    if (result.warnings.length)
+      log(
+        `  ${result.warnings.length} warning(s):\n${result.warnings.slice(0, 10).map(formatProblem).join('\n')}${result.warnings.length > 10 ? `\n  … and ${result.warnings.length - 10} more` : ''}`,
+      )
   } catch (err) {
     failed++
     console.error(err instanceof SpecError ? err.message : `${file}: ${(err as Error).stack}`)
@@ -69,4 +74,3 @@ if (values.check) {
   }
   log('codegen --check: artifacts are up to date')
 }
-

@@ -4,7 +4,19 @@
 import { isRef, type Json, resolvePointer } from './resolve-ref.ts'
 import { escapePointer, pointerOf, type SpecProblem } from './spec-error.ts'
 
-const SCHEMA_ONE = new Set(['items', 'not', 'additionalProperties', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems'])
+const SCHEMA_ONE = new Set([
+  'items',
+  'not',
+  'additionalProperties',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'additionalItems',
+])
 const SCHEMA_MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'])
 const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems'])
 /** Values that are data, not structure: a `$ref` key inside them is an example payload, not a reference. */
@@ -14,8 +26,10 @@ const WHOLE_SCHEMA = /^#\/components\/schemas\/[^/]+$/
 
 /** Rewrites references in place (the document is codegen's own copy). Returns the number of hoisted schemas. */
 export function repairRefs(doc: Json, warnings: SpecProblem[]): number {
-  const components = (isObject(doc.components) ? doc.components : (doc.components = {})) as Json
-  const schemas = (isObject(components.schemas) ? components.schemas : (components.schemas = {})) as Json
+  if (!isObject(doc.components)) doc.components = {}
+  const components = doc.components as Json
+  if (!isObject(components.schemas)) components.schemas = {}
+  const schemas = components.schemas as Json
   const hoisted = new Map<string, string>()
   const seen = new Set<object>()
   const queue: [unknown, string, boolean][] = [[doc, '#', false]]
@@ -25,7 +39,11 @@ export function repairRefs(doc: Json, warnings: SpecProblem[]): number {
     const target = ref.startsWith('#') ? followChain(doc, ref) : undefined
     if (target === undefined) {
       const why = ref.startsWith('#') ? 'points nowhere (or only at other references)' : 'is external and is not fetched'
-      warnings.push({ pointer: at, message: `$ref ${JSON.stringify(ref)} ${why}; typed as unknown`, fix: ref.startsWith('#') ? 'point it at an existing definition' : 'bundle the spec into one file first (e.g. `redocly bundle`)' })
+      warnings.push({
+        pointer: at,
+        message: `$ref ${JSON.stringify(ref)} ${why}; typed as unknown`,
+        fix: ref.startsWith('#') ? 'point it at an existing definition' : 'bundle the spec into one file first (e.g. `redocly bundle`)',
+      })
       delete (node as Json).$ref
       return
     }
@@ -45,7 +63,7 @@ export function repairRefs(doc: Json, warnings: SpecProblem[]): number {
     if (!isObject(node) || seen.has(node)) continue
     seen.add(node)
     if (Array.isArray(node)) {
-      node.forEach((item, i) => queue.push([item, `${at}/${i}`, schema]))
+      for (const [i, item] of node.entries()) queue.push([item, `${at}/${i}`, schema])
       continue
     }
     if (isRef(node)) fixRef(node, at, schema)
@@ -90,7 +108,11 @@ function uniqueName(ref: string, schemas: Json): string {
     .split('/')
     .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))
     .filter((s) => !/^(components|schemas|paths|content|schema|properties|items|responses|requestBody|parameters)$/.test(s) && !s.includes('/'))
-  const base = words.slice(-4).join('_').replace(/[^A-Za-z0-9_]+/g, '_') || 'Schema'
+  const base =
+    words
+      .slice(-4)
+      .join('_')
+      .replace(/[^A-Za-z0-9_]+/g, '_') || 'Schema'
   let name = base
   for (let n = 2; Object.hasOwn(schemas, name); n++) name = `${base}_${n}`
   return name
@@ -103,7 +125,11 @@ function pruneMapping(discriminator: unknown, at: string, schemas: Json, warning
   for (const [key, target] of Object.entries(mapping as Json)) {
     const name = typeof target === 'string' ? (WHOLE_SCHEMA.test(target) ? decodeURIComponent(target.slice(21)).replace(/~1/g, '/').replace(/~0/g, '~') : target) : ''
     if (Object.hasOwn(schemas, name)) continue
-    warnings.push({ pointer: `${at}/mapping/${escapePointer(key)}`, message: `discriminator mapping ${JSON.stringify(target)} names no schema in components.schemas; entry dropped`, fix: 'map to "#/components/schemas/<Name>"' })
+    warnings.push({
+      pointer: `${at}/mapping/${escapePointer(key)}`,
+      message: `discriminator mapping ${JSON.stringify(target)} names no schema in components.schemas; entry dropped`,
+      fix: 'map to "#/components/schemas/<Name>"',
+    })
     delete (mapping as Json)[key]
   }
 }

@@ -6,7 +6,13 @@ import openapiTS, { astToString } from 'openapi-typescript'
 
 // openapi-typescript's default lint stops on problems codegen has already settled or can serve anyway (duplicate
 // operationIds, a trailing slash on a server URL, a structural nit): keep the lint, as warnings.
-const LENIENT_RULES = { struct: 'warn', 'no-unresolved-refs': 'warn', 'no-server-trailing-slash': 'off', 'no-server-variables-empty-enum': 'off', 'operation-operationId-unique': 'off' }
+const LENIENT_RULES = {
+  struct: 'warn',
+  'no-unresolved-refs': 'warn',
+  'no-server-trailing-slash': 'off',
+  'no-server-variables-empty-enum': 'off',
+  'operation-operationId-unique': 'off',
+}
 
 const { doc } = workerData as { doc: object }
 try {

@@ -15,7 +15,7 @@ const ROUNDS = Number(values.rounds)
 const TMP = mkdtempSync(join(tmpdir(), 'bench-codegen-'))
 // Every Node process of a run (tsx starts a child) reports its peak RSS on exit; the run's peak is the largest.
 const RSS_HOOK = join(TMP, 'rss.mjs')
-writeFileSync(RSS_HOOK, "process.on('exit', () => process.stderr.write(`\\nPEAK_RSS_KB ${process.resourceUsage().maxRSS}\\n`))\n")
+writeFileSync(RSS_HOOK, "process.on('exit', () => process.stderr.write('\\nPEAK_RSS_KB ' + process.resourceUsage().maxRSS + '\\n'))\n")
 
 interface Run {
   ms: number
@@ -76,18 +76,29 @@ function benchSpecs(label: string, files: string[], baselineSpec?: string): Row 
   if (!failed && plain.every((r) => r.ok)) row.node = { ms: median(plain.map((r) => r.ms)), rssMb: Math.max(...plain.map((r) => r.rssMb)) }
   const theirsOk = theirs.filter((r) => r.ok)
   if (theirsOk.length) row.baseline = { ms: median(theirsOk.map((r) => r.ms)), rssMb: Math.max(...theirsOk.map((r) => r.rssMb)) }
-  else if (baselineSpec) row.note ||= `openapi-typescript failed: ${theirs[0]?.output.trim().split('\n').find((l) => /error|unsupported/i.test(l))?.slice(0, 120) ?? 'see its output'}`
+  else if (baselineSpec)
+    row.note ||= `openapi-typescript failed: ${
+      theirs[0]?.output
+        .trim()
+        .split('\n')
+        .find((l) => /error|unsupported/i.test(l))
+        ?.slice(0, 120) ?? 'see its output'
+    }`
   return row
 }
 
 /** The compressed size wrangler reports for the Worker built with the given artifacts. */
 function bundleSize(generated: string): string {
   const outdir = join(TMP, `dist-${basename(generated)}-${Math.random().toString(36).slice(2, 8)}`)
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', outdir, '--alias', `@generated/apis:${join(generated, 'apis.ts')}`], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-  })
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', outdir, '--alias', `@generated/apis:${join(generated, 'apis.ts')}`],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+    },
+  )
   const total = /Total Upload: ([\d.]+ KiB) \/ gzip: ([\d.]+ KiB)/.exec(`${run.stdout}${run.stderr}`)
   return total ? `${total[1]} raw, ${total[2]} gzip` : `wrangler failed: ${`${run.stdout}${run.stderr}`.trim().split('\n').slice(-3).join(' ').slice(0, 200)}`
 }
@@ -102,7 +113,10 @@ rows.push(benchSpecs('synth10k.json', [synthFile], synthFile))
 rows.push(benchSpecs('cloudflare + github + stripe', ['cloudflare.json', 'github.yaml', 'stripe.yaml'].map(shared)))
 if (values.corpus) {
   const corpus = join(SHARED_SPECS, 'corpus')
-  for (const f of readdirSync(corpus).filter((n) => /\.(json|ya?ml)$/.test(n)).sort()) rows.push(benchSpecs(`corpus/${f}`, [join(corpus, f)], join(corpus, f)))
+  for (const f of readdirSync(corpus)
+    .filter((n) => /\.(json|ya?ml)$/.test(n))
+    .sort())
+    rows.push(benchSpecs(`corpus/${f}`, [join(corpus, f)], join(corpus, f)))
 }
 
 const bundles = [

@@ -34,11 +34,27 @@ export function synthSpec(operations: number): Record<string, unknown> {
     const ok = (schema: unknown) => ({ '200': { description: 'ok', content: { 'application/json': { schema, example: {} } } } })
     const body = { required: true, content: { 'application/json': { schema: ref } } }
     const ops: [string, string, Record<string, unknown>][] = [
-      [list, 'get', { operationId: `list${name}`, summary: `List resource ${r}`, parameters: [{ name: 'page', in: 'query', schema: { type: 'integer' } }, { name: 'X-Request-Id', in: 'header', schema: { type: 'string' } }], responses: ok({ type: 'array', items: ref }) }],
+      [
+        list,
+        'get',
+        {
+          operationId: `list${name}`,
+          summary: `List resource ${r}`,
+          parameters: [
+            { name: 'page', in: 'query', schema: { type: 'integer' } },
+            { name: 'X-Request-Id', in: 'header', schema: { type: 'string' } },
+          ],
+          responses: ok({ type: 'array', items: ref }),
+        },
+      ],
       [list, 'post', { operationId: `create${name}`, summary: `Create resource ${r}`, requestBody: body, responses: ok(ref) }],
       [item, 'get', { operationId: `get${name}`, summary: `Get resource ${r}`, parameters: [idParam], responses: ok(ref) }],
       [item, 'put', { operationId: `update${name}`, summary: `Update resource ${r}`, parameters: [idParam], requestBody: body, responses: ok(ref) }],
-      [item, 'delete', { operationId: `delete${name}`, summary: `Delete resource ${r}`, deprecated: r % 10 === 0, parameters: [idParam], responses: { '204': { description: 'deleted' } } }],
+      [
+        item,
+        'delete',
+        { operationId: `delete${name}`, summary: `Delete resource ${r}`, deprecated: r % 10 === 0, parameters: [idParam], responses: { '204': { description: 'deleted' } } },
+      ],
     ]
     for (const [path, method, op] of ops) {
       if (made++ >= operations) break

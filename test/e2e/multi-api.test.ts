@@ -1,7 +1,8 @@
 // Three APIs in one server (cloudflare, github and stripe: about 2,800 operations): each its own namespace, base
 // URL, credential and auth scheme, with one search over all of them and the same two tools.
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
+
 import { join } from 'node:path'
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generate, SHARED_SPECS } from '../support/generate.ts'
 import { startPrism, type Upstream } from '../support/prism.ts'
@@ -11,7 +12,8 @@ import { callTool, connect, startServer, type TestServer } from '../support/serv
 
 const APIS = ['cloudflare', 'github', 'stripe'] as const
 const SPECS = { cloudflare: 'cloudflare.json', github: 'github.yaml', stripe: 'stripe.yaml' }
-const SECRETS = { CLOUDFLARE_API_TOKEN: 'cf-token-91c2', GH_TOKEN: 'gh-token-5d7e', STRIPE_API_TOKEN: 'sk_test_4b8f' }
+// Stripe's basic auth takes the secret key as the user name and an empty password: "<key>:".
+const SECRETS = { CLOUDFLARE_API_TOKEN: 'cf-token-91c2', GH_TOKEN: 'gh-token-5d7e', STRIPE_API_TOKEN: 'sk_test_4b8f:' }
 // Prism parses each spec on start: about 10 s for Cloudflare's alone, several times that with three on 2 busy cores.
 const PRISM_START_MS = 480_000
 const prisms: Upstream[] = []

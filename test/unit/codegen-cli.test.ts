@@ -14,7 +14,10 @@ const out = join(dir, 'generated')
 mkdirSync(specs)
 
 function codegen(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'codegen/index.ts'), '--specs', specs, '--out', out, ...args], { cwd: ROOT, encoding: 'utf8' })
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'codegen/index.ts'), '--specs', specs, '--out', out, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
   return { status: run.status, stdout: run.stdout, stderr: run.stderr }
 }
 
@@ -22,7 +25,9 @@ function codegen(...args: string[]): { status: number | null; stdout: string; st
 function changedPetstore(): string {
   const doc = parse(readFileSync(join(SHARED_SPECS, 'petstore.yaml'), 'utf8'), { schema: 'core' })
   delete doc.paths['/store/inventory']
-  doc.paths['/pet/{petId}/vaccines'] = { get: { operationId: 'listVaccines', parameters: [{ name: 'petId', in: 'path', required: true, schema: { type: 'integer' } }], responses: { 200: { description: 'ok' } } } }
+  doc.paths['/pet/{petId}/vaccines'] = {
+    get: { operationId: 'listVaccines', parameters: [{ name: 'petId', in: 'path', required: true, schema: { type: 'integer' } }], responses: { 200: { description: 'ok' } } },
+  }
   doc.paths['/store/order/{orderId}'].delete.operationId = 'removeOrder'
   doc.paths['/pet/{petId}'].get.deprecated = true
   doc.paths['/pet/findByStatus'].get.parameters[0].schema = { type: 'string', enum: ['available', 'sold'] }
@@ -42,12 +47,16 @@ describe('codegen CLI', () => {
     const before = readFileSync(join(out, 'petstore/operations.json'), 'utf8')
     const run = codegen('--check')
     expect(run.status).toBe(1)
-    expect(run.stderr).toBe('Stale artifacts: petstore/sdk.d.ts, petstore/operations.json, petstore/type-index.json, petstore/search-docs.json, petstore/worker-artifacts.ts. Run `npm run codegen`.\n')
+    expect(run.stderr).toBe(
+      'Stale artifacts: petstore/sdk.d.ts, petstore/operations.json, petstore/type-index.json, petstore/search-docs.json, petstore/worker-artifacts.ts. Run `npm run codegen`.\n',
+    )
     expect(readFileSync(join(out, 'petstore/operations.json'), 'utf8')).toBe(before)
   })
 
   it('prints what changed for callers when it regenerates', () => {
-    const report = codegen().stdout.split('\n').filter((l) => /^changes in|^ {2}[-+>~!] |^ {6}(was|now):/.test(l))
+    const report = codegen()
+      .stdout.split('\n')
+      .filter((l) => /^changes in|^ {2}[-+>~!] |^ {6}(was|now):/.test(l))
     expect(report).toEqual([
       'changes in petstore: 1 added, 1 removed, 1 renamed, 1 signature(s) changed, 1 newly deprecated',
       '  + petstore.listVaccines  GET /pet/{petId}/vaccines',

@@ -14,16 +14,64 @@ const specFile = (name: string, text: string) => {
 }
 const info = 'info: { title: t, version: "1" }\n'
 const secured = 'components: { securitySchemes: { t: { type: http, scheme: bearer } } }\n'
-const failure = async (file: string) => (await buildApi(file, 'x').then(() => 'built', (e: Error) => e.message)).replace(`${dir}/`, '')
+const failure = async (file: string) =>
+  (
+    await buildApi(file, 'x').then(
+      () => 'built',
+      (e: Error) => e.message,
+    )
+  ).replace(`${dir}/`, '')
 
 describe('specs that cannot be served', () => {
   it.each([
-    ['broken YAML, with the position', { name: 'syntax.yaml', text: 'openapi: 3.0.0\ninfo: [\n', want: 'syntax.yaml: 1 problem(s)\n  at #: not valid JSON or YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1. Fix: correct the syntax at the position given' }],
-    ['broken JSON, with the position', { name: 'syntax.json', text: '{"openapi": "3.0.0",}', want: 'syntax.json: 1 problem(s)\n  at #: not valid JSON or YAML: Expected double-quoted property name in JSON at position 20 (line 1 column 21). Fix: correct the syntax at the position given' }],
-    ['a document that is not an object', { name: 'list.yaml', text: '- a\n- b\n', want: 'list.yaml: 1 problem(s)\n  at #: the document is not an object. Fix: an OpenAPI document starts with `openapi: 3.x` or `swagger: "2.0"`' }],
-    ['an unknown version', { name: 'version.yaml', text: `openapi: 2.5.0\n${info}paths: {}\n`, want: 'version.yaml: 1 problem(s)\n  at #/openapi: unsupported version "2.5.0". Fix: set `openapi: 3.0.3` or `openapi: 3.1.0` (or `swagger: "2.0"`)' }],
-    ['no version at all', { name: 'bare.yaml', text: `${info}paths: {}\n`, want: 'bare.yaml: 1 problem(s)\n  at #/openapi: unsupported version null. Fix: set `openapi: 3.0.3` or `openapi: 3.1.0` (or `swagger: "2.0"`)' }],
-    ['no operations', { name: 'none.yaml', text: `openapi: 3.0.0\n${info}paths:\n  /empty: {}\n`, want: 'none.yaml: 1 problem(s)\n  at #/paths: no operations found. Fix: add at least one path with an operation' }],
+    [
+      'broken YAML, with the position',
+      {
+        name: 'syntax.yaml',
+        text: 'openapi: 3.0.0\ninfo: [\n',
+        want: 'syntax.yaml: 1 problem(s)\n  at #: not valid JSON or YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1. Fix: correct the syntax at the position given',
+      },
+    ],
+    [
+      'broken JSON, with the position',
+      {
+        name: 'syntax.json',
+        text: '{"openapi": "3.0.0",}',
+        want: 'syntax.json: 1 problem(s)\n  at #: not valid JSON or YAML: Expected double-quoted property name in JSON at position 20 (line 1 column 21). Fix: correct the syntax at the position given',
+      },
+    ],
+    [
+      'a document that is not an object',
+      {
+        name: 'list.yaml',
+        text: '- a\n- b\n',
+        want: 'list.yaml: 1 problem(s)\n  at #: the document is not an object. Fix: an OpenAPI document starts with `openapi: 3.x` or `swagger: "2.0"`',
+      },
+    ],
+    [
+      'an unknown version',
+      {
+        name: 'version.yaml',
+        text: `openapi: 2.5.0\n${info}paths: {}\n`,
+        want: 'version.yaml: 1 problem(s)\n  at #/openapi: unsupported version "2.5.0". Fix: set `openapi: 3.0.3` or `openapi: 3.1.0` (or `swagger: "2.0"`)',
+      },
+    ],
+    [
+      'no version at all',
+      {
+        name: 'bare.yaml',
+        text: `${info}paths: {}\n`,
+        want: 'bare.yaml: 1 problem(s)\n  at #/openapi: unsupported version null. Fix: set `openapi: 3.0.3` or `openapi: 3.1.0` (or `swagger: "2.0"`)',
+      },
+    ],
+    [
+      'no operations',
+      {
+        name: 'none.yaml',
+        text: `openapi: 3.0.0\n${info}paths:\n  /empty: {}\n`,
+        want: 'none.yaml: 1 problem(s)\n  at #/paths: no operations found. Fix: add at least one path with an operation',
+      },
+    ],
   ])('reports %s', async (_name, { name, text, want }) => {
     expect(await failure(specFile(name, text))).toBe(want)
   })
@@ -40,21 +88,27 @@ describe('specs that build with warnings', () => {
   })
 
   it('skips a parameter without a location and names it', async () => {
-    const warnings = await build(`openapi: 3.0.0\n${info}${secured}servers: [{ url: 'https://x.example/' }]\npaths:\n  /a:\n    get: { operationId: a, parameters: [{ name: q }], responses: { '200': { description: ok } } }\n`)
+    const warnings = await build(
+      `openapi: 3.0.0\n${info}${secured}servers: [{ url: 'https://x.example/' }]\npaths:\n  /a:\n    get: { operationId: a, parameters: [{ name: q }], responses: { '200': { description: ok } } }\n`,
+    )
     expect(warnings).toEqual(['  at #/paths/~1a/get/parameters/0: parameter has no valid name or location; skipped. Fix: give it `name` and `in: path|query|header|cookie`'])
   })
 
   it('reads OpenAPI 3.2 as 3.1 and says so', async () => {
-    expect(await build(`openapi: 3.2.0\n${info}${secured}servers: [{ url: 'https://x.example' }]\npaths:\n  /a:\n    get: { operationId: a, responses: { '200': { description: ok } } }\n`)).toEqual([
-      '  at #: OpenAPI 3.2.0 is read as 3.1.0; what later versions added is ignored',
-    ])
+    expect(
+      await build(
+        `openapi: 3.2.0\n${info}${secured}servers: [{ url: 'https://x.example' }]\npaths:\n  /a:\n    get: { operationId: a, responses: { '200': { description: ok } } }\n`,
+      ),
+    ).toEqual(['  at #: OpenAPI 3.2.0 is read as 3.1.0; what later versions added is ignored'])
   })
 
   it('offers a bearer scheme when the spec declares none, and says so', async () => {
     const text = `openapi: 3.0.0\n${info}servers: [{ url: 'https://x.example' }]\npaths:\n  /a:\n    get: { operationId: a, responses: { '200': { description: ok } } }\n`
     const result = await buildApi(specFile('open.yaml', text), 'x')
     expect(result.meta).toMatchObject({ securitySchemes: [{ name: 'bearer', type: 'http', scheme: 'bearer' }], defaultScheme: 'bearer' })
-    expect(result.warnings.map(formatProblem)).toEqual(['  at #/components/securitySchemes: no security schemes declared; a configured secret is sent as `Authorization: Bearer <secret>`. Fix: declare the scheme the API uses in components.securitySchemes'])
+    expect(result.warnings.map(formatProblem)).toEqual([
+      '  at #/components/securitySchemes: no security schemes declared; a configured secret is sent as `Authorization: Bearer <secret>`. Fix: declare the scheme the API uses in components.securitySchemes',
+    ])
   })
 
   it('fills server variables with their defaults and warns about one without', async () => {

@@ -31,7 +31,9 @@ describe('petstore golden files', async () => {
   it('emits the same bytes on every build', async () => {
     const again = await buildApi(PETSTORE, 'petstore')
     expect(again.sdk).toBe(result.sdk)
-    expect(JSON.stringify([again.meta, again.operations, again.schemas, again.typeIndex, again.searchDocs])).toBe(JSON.stringify([result.meta, result.operations, result.schemas, result.typeIndex, result.searchDocs]))
+    expect(JSON.stringify([again.meta, again.operations, again.schemas, again.typeIndex, again.searchDocs])).toBe(
+      JSON.stringify([result.meta, result.operations, result.schemas, result.typeIndex, result.searchDocs]),
+    )
   })
 })
 
@@ -39,7 +41,11 @@ describe('tsc --noEmit over the emitted declarations', () => {
   it('typechecks petstore, the edge cases and the Swagger 2.0 fixture under strict settings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'codegen-tsc-'))
     const files: string[] = []
-    for (const [spec, api] of [[PETSTORE, 'petstore'], [join(FIXTURES, 'edge-31.yaml'), 'edge'], [join(FIXTURES, 'swagger-20.yaml'), 'legacy']] as const) {
+    for (const [spec, api] of [
+      [PETSTORE, 'petstore'],
+      [join(FIXTURES, 'edge-31.yaml'), 'edge'],
+      [join(FIXTURES, 'swagger-20.yaml'), 'legacy'],
+    ] as const) {
       const file = join(dir, `${api}.d.ts`)
       writeFileSync(file, (await buildApi(spec, api)).sdk)
       files.push(file)

@@ -51,7 +51,10 @@ describe('nameOperations', () => {
   })
 
   it('keeps names clear of the runtime and of Object.prototype', () => {
-    const names = nameOperations(['request', 'constructor', 'then', '__proto__'].map((id, i) => op(`#/paths/~1${i}/get`, 'GET', `/${i}`, id)), [])
+    const names = nameOperations(
+      ['request', 'constructor', 'then', '__proto__'].map((id, i) => op(`#/paths/~1${i}/get`, 'GET', `/${i}`, id)),
+      [],
+    )
     expect(names).toEqual(['requestOperation', 'constructorOperation', 'thenOperation', '__proto__Operation'])
   })
 
@@ -73,7 +76,9 @@ describe('nameApi', () => {
   })
 
   it('refuses two files that would share a namespace, naming both', () => {
-    expect(() => nameApis(['my-api.json', 'my_api.yaml'])).toThrow('my_api.yaml: 1 problem(s)\n  at #: namespace "myApi" is already taken by my-api.json. Fix: rename one of the two files: the file name is the namespace')
+    expect(() => nameApis(['my-api.json', 'my_api.yaml'])).toThrow(
+      'my_api.yaml: 1 problem(s)\n  at #: namespace "myApi" is already taken by my-api.json. Fix: rename one of the two files: the file name is the namespace',
+    )
   })
 })
 

@@ -29,14 +29,20 @@ describe('convertSwagger2', () => {
     ['an OpenAPI 4 document', { openapi: '4.0.0' }, 'unsupported version "4.0.0"'],
     ['Swagger 1.2', { swaggerVersion: '1.2', swagger: '1.2' }, 'unsupported version "1.2"'],
   ])('rejects %s with the pointer and the fix', async (_name, given, message) => {
-    await expect(convertSwagger2('spec.yaml', given)).rejects.toThrow(`spec.yaml: 1 problem(s)\n  at #/openapi: ${message}. Fix: set \`openapi: 3.0.3\` or \`openapi: 3.1.0\` (or \`swagger: "2.0"\`)`)
+    await expect(convertSwagger2('spec.yaml', given)).rejects.toThrow(
+      `spec.yaml: 1 problem(s)\n  at #/openapi: ${message}. Fix: set \`openapi: 3.0.3\` or \`openapi: 3.1.0\` (or \`swagger: "2.0"\`)`,
+    )
   })
 })
 
 describe('a Swagger 2.0 spec through the whole build', () => {
   it('keeps body and form-data parameters as request bodies, the base URL and the API key scheme', async () => {
     const result = await buildApi(FIXTURE, 'legacy')
-    expect(result.meta).toMatchObject({ baseUrl: 'https://legacy.example.org/api', defaultScheme: 'key', securitySchemes: [{ name: 'key', type: 'apiKey', in: 'query', paramName: 'api_key' }] })
+    expect(result.meta).toMatchObject({
+      baseUrl: 'https://legacy.example.org/api',
+      defaultScheme: 'key',
+      securitySchemes: [{ name: 'key', type: 'apiKey', in: 'query', paramName: 'api_key' }],
+    })
     expect(result.operations.map((op) => [op.name, op.method, op.path, op.body?.mediaType, op.params.map((p) => `${p.in}:${p.name}`)])).toEqual([
       ['addPet', 'POST', '/pets', 'application/json', []],
       ['uploadPhoto', 'POST', '/pets/{id}/photo', 'multipart/form-data', ['path:id']],
