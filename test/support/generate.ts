@@ -1,11 +1,14 @@
 // Runs the real codegen CLI over a set of spec files into a fresh temporary directory.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
-export const SHARED_SPECS = resolve(ROOT, '../shared/openapi')
+/** The shared real specs: $SHARED_OPENAPI, else ../shared/openapi beside the checkout, else /work/shared/openapi. */
+export const SHARED_SPECS = [process.env.SHARED_OPENAPI, resolve(ROOT, '../shared/openapi'), '/work/shared/openapi'].find(
+  (dir): dir is string => !!dir && existsSync(join(dir, 'petstore.yaml')),
+) ?? resolve(ROOT, '../shared/openapi')
 
 /** Copies the specs into a temp folder (the file name becomes the namespace) and returns the artifacts folder. */
 export function generate(specFiles: string[], names?: string[]): string {
