@@ -1,5 +1,5 @@
 // One search task, played by a mechanical agent against the running server: search with the task's words, follow
-// the answer's own "page: N for more" until an acceptable operation shows up, look its signature up by exact name
+// the "page: N" that the answer offers until an acceptable operation shows up, look its signature up by exact name
 // when the list did not show it whole, then execute one call against the upstream. Every answer read is counted.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import type { JsonSchema, OperationSpec } from '../../src/artifacts.ts'
