@@ -4,6 +4,13 @@
 export type ReadResult = { ok: true; value: unknown; bytes: number } | { ok: false; error: string; bytes: number }
 
 export async function readResponse(response: Response, maxBytes: number): Promise<ReadResult> {
+  // Redirects are not followed (the credential must not travel to another host); the model gets the target,
+  // which is what download endpoints such as GitHub's logs and artifacts answer with.
+  const location = response.headers.get('location')
+  if (response.status >= 300 && response.status < 400 && location) {
+    await response.body?.cancel()
+    return { ok: true, value: { status: response.status, redirect: location }, bytes: 0 }
+  }
   const buffer = await readCapped(response, maxBytes)
   if (buffer === undefined) return { ok: false, error: `response exceeded the ${maxBytes}-byte budget for this execution; request fewer items (a smaller page size or a filter)`, bytes: maxBytes }
   const type = response.headers.get('content-type') ?? ''
@@ -17,7 +24,7 @@ export async function readResponse(response: Response, maxBytes: number): Promis
     }
   }
   if (text === undefined) value = { contentType: type, bytes: buffer.byteLength }
-  if (!response.ok) return { ok: false, error: `upstream answered ${response.status} ${response.statusText}: ${upstreamMessage(value)}`, bytes: buffer.byteLength }
+  if (!response.ok) return { ok: false, error: `upstream answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}: ${upstreamMessage(value)}`, bytes: buffer.byteLength }
   return { ok: true, value: response.status === 204 ? null : value, bytes: buffer.byteLength }
 }
 

@@ -37,10 +37,13 @@ function check(value: unknown, schema: JsonSchema, at: string, schemas: Record<s
   if (Array.isArray(schema.allOf)) for (const s of schema.allOf as JsonSchema[]) check(value, s, at, schemas, errors, depth + 1)
   for (const key of ['anyOf', 'oneOf'] as const) {
     const options = schema[key] as JsonSchema[] | undefined
-    if (Array.isArray(options) && options.length && !options.some((s) => passes(value, s, schemas, depth))) {
-      errors.push(`${at} matches none of the ${options.length} allowed shapes; got ${describe(value)}`)
-      return
-    }
+    if (!Array.isArray(options) || options.length === 0) continue
+    const tries = options.map((option) => ({ option, errors: errorsFor(value, option, at, schemas, depth) }))
+    if (tries.some((t) => t.errors.length === 0)) continue
+    const closest = tries.reduce((a, b) => (b.errors.length < a.errors.length ? b : a))
+    const title = resolveDeep(closest.option, schemas)?.title
+    errors.push(`${at} matches none of the ${options.length} allowed shapes; closest${typeof title === 'string' ? ` (${title})` : ''}: ${closest.errors.slice(0, 2).join('; ')}`)
+    return
   }
   if (Array.isArray(schema.enum) && !schema.enum.some((e) => e === value)) {
     const list = (schema.enum as unknown[]).slice(0, 12).map((e) => JSON.stringify(e)).join(', ')
@@ -70,7 +73,13 @@ function check(value: unknown, schema: JsonSchema, at: string, schemas: Record<s
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const props = (schema.properties ?? {}) as Record<string, JsonSchema>
     const obj = value as Record<string, unknown>
-    for (const key of (schema.required as string[]) ?? []) if (obj[key] === undefined) errors.push(`${at}.${key} is required`)
+    const declared = declaredProperties(schema, schemas)
+    for (const key of (schema.required as string[]) ?? []) {
+      // A request need not send what the server fills in (readOnly), and a `required` name that the schema never
+      // declares (shared request/response schemas do this) is left for the upstream to judge.
+      const prop = declared[key]
+      if (obj[key] === undefined && prop && !resolveDeep(prop, schemas)?.readOnly) errors.push(`${at}.${key} is required`)
+    }
     for (const [key, v] of Object.entries(obj)) {
       if (props[key]) check(v, props[key], `${at}.${key}`, schemas, errors, depth + 1)
       else if (schema.additionalProperties === false && Object.keys(props).length) errors.push(`${at}.${key} is not allowed; ${suggest(key, Object.keys(props))}`)
@@ -78,10 +87,25 @@ function check(value: unknown, schema: JsonSchema, at: string, schemas: Record<s
   }
 }
 
-function passes(value: unknown, schema: JsonSchema, schemas: Record<string, JsonSchema>, depth: number): boolean {
+function errorsFor(value: unknown, schema: JsonSchema, at: string, schemas: Record<string, JsonSchema>, depth: number): string[] {
   const errors: string[] = []
-  check(value, schema, '', schemas, errors, depth + 1)
-  return errors.length === 0
+  check(value, schema, at, schemas, errors, depth + 1)
+  return errors
+}
+
+/** Properties declared by a schema itself and by its allOf members, one level of references deep. */
+function declaredProperties(schema: JsonSchema, schemas: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {}
+  for (const part of [schema, ...((schema.allOf as JsonSchema[] | undefined) ?? [])]) {
+    Object.assign(out, (resolveDeep(part, schemas)?.properties ?? {}) as Record<string, JsonSchema>)
+  }
+  return out
+}
+
+function resolveDeep(schema: JsonSchema, schemas: Record<string, JsonSchema>): JsonSchema | undefined {
+  let node: JsonSchema | undefined = schema
+  for (let hops = 0; node && typeof node.$ref === 'string' && hops < 8; hops++) node = resolve(node.$ref, schemas)
+  return node
 }
 
 function resolve(ref: string, schemas: Record<string, JsonSchema>): JsonSchema | undefined {

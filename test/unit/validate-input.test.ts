@@ -44,3 +44,19 @@ describe('validateInput', () => {
     expect(validateInput(many, input, schemas)).toHaveLength(5)
   })
 })
+
+describe('validateInput and required fields in shared request/response schemas', () => {
+  const shared: Record<string, JsonSchema> = {
+    Base: { properties: { id: { type: 'string' }, created_on: { type: 'string', readOnly: true }, ttl: { type: 'number' } } },
+    ARecord: { allOf: [{ properties: { type: { enum: ['A'] }, content: { type: 'string' } } }, { $ref: '#/components/schemas/Base' }], required: ['type', 'content', 'created_on'] },
+    Record: { oneOf: [{ $ref: '#/components/schemas/ARecord' }], required: ['id', 'type', 'proxiable'], type: 'object' },
+  }
+  const op: JsonSchema = { type: 'object', properties: { body: { $ref: '#/components/schemas/Record' } }, required: ['body'] }
+
+  it.each<[string, { given: unknown; want: string[] }]>([
+    ['does not require readOnly fields, nor names the schema never declares', { given: { body: { type: 'A', content: '1.2.3.4' } }, want: [] }],
+    ['still requires declared writable fields in the matching branch', { given: { body: { type: 'A' } }, want: ['body matches none of the 1 allowed shapes; closest: body.content is required'] }],
+  ])('%s', (_name, { given, want }) => {
+    expect(validateInput(given, op, shared)).toEqual(want)
+  })
+})

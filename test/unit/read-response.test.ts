@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { readResponse } from '../../src/host/read-response.ts'
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+
+describe('readResponse', () => {
+  it('parses JSON and counts bytes', async () => {
+    expect(await readResponse(json({ a: 1 }), 1000)).toEqual({ ok: true, value: { a: 1 }, bytes: 7 })
+  })
+
+  it.each<[string, unknown, string]>([
+    ['Cloudflare-style errors[]', { success: false, errors: [{ code: 7003, message: 'Could not route to /zones/x' }] }, 'upstream answered 404: Could not route to /zones/x'],
+    ['a message field', { message: 'Not Found', documentation_url: 'https://docs' }, 'upstream answered 404: Not Found'],
+    ['Stripe-style error object', { error: { type: 'invalid_request_error', message: 'No such customer' } }, 'upstream answered 404: No such customer'],
+  ])('names the status and the upstream message from %s', async (_name, body, want) => {
+    expect(await readResponse(json(body, 404), 1000)).toMatchObject({ ok: false, error: want })
+  })
+
+  it('returns a redirect as a value rather than following it', async () => {
+    const response = new Response(null, { status: 302, headers: { location: 'https://files.example.com/logs.zip' } })
+    expect(await readResponse(response, 1000)).toEqual({ ok: true, value: { status: 302, redirect: 'https://files.example.com/logs.zip' }, bytes: 0 })
+  })
+
+  it('stops reading past the byte budget', async () => {
+    const result = await readResponse(json({ items: 'x'.repeat(5000) }), 1000)
+    expect(result).toEqual({ ok: false, error: 'response exceeded the 1000-byte budget for this execution; request fewer items (a smaller page size or a filter)', bytes: 1000 })
+  })
+
+  it('describes binary content instead of decoding it', async () => {
+    const response = new Response(new Uint8Array([1, 2, 3]), { headers: { 'content-type': 'application/zip' } })
+    expect(await readResponse(response, 1000)).toEqual({ ok: true, value: { contentType: 'application/zip', bytes: 3 }, bytes: 3 })
+  })
+})
