@@ -24,7 +24,7 @@ export async function readResponse(response: Response, maxBytes: number): Promis
     }
   }
   if (text === undefined) value = { contentType: type, bytes: buffer.byteLength }
-  if (!response.ok) return { ok: false, error: `upstream answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}: ${upstreamMessage(value)}`, bytes: buffer.byteLength }
+  if (!response.ok) return { ok: false, error: `upstream answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: ${upstreamMessage(value)}`, bytes: buffer.byteLength }
   return { ok: true, value: response.status === 204 ? null : value, bytes: buffer.byteLength }
 }
 
