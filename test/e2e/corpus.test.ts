@@ -1,13 +1,16 @@
 // Every spec in ../shared/openapi and its corpus/ through the whole product: codegen builds it, its sdk.d.ts
 // typechecks, search finds its operations under its own namespace, and execute calls a few of them against Prism.
 // One Worker serves every API at once; Prism servers start a few at a time behind one router.
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
+
 import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import type { ApiMeta, JsonSchema, OperationSpec } from '../../src/artifacts.ts'
+import { loadSpec } from '../../codegen/load-spec.ts'
 import { nameApi } from '../../codegen/name-api.ts'
+import { resolvePointer } from '../../codegen/resolve-ref.ts'
+import type { ApiMeta, JsonSchema, OperationSpec } from '../../src/artifacts.ts'
 import { type ApiRouter, startApiRouter } from '../support/api-router.ts'
 import { generate, ROOT, SHARED_SPECS } from '../support/generate.ts'
 import { startPrism } from '../support/prism.ts'
@@ -16,13 +19,17 @@ import { sampleInput } from '../support/sample-input.ts'
 import { callTool, connect, startServer, type TestServer } from '../support/server.ts'
 import { PRISM_SKIPS } from './corpus-prism-skips.ts'
 
-const list = (dir: string) => readdirSync(dir).filter((f) => /\.(json|ya?ml)$/i.test(f)).sort().map((f) => join(dir, f))
+const list = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => /\.(json|ya?ml)$/i.test(f))
+    .sort()
+    .map((f) => join(dir, f))
 const SPECS = [...list(SHARED_SPECS), ...list(join(SHARED_SPECS, 'corpus'))]
 const label = (file: string) => file.slice(SHARED_SPECS.length + 1)
 const CALLS_PER_SPEC = 3
 const PRISM_START_MS = 600_000
-// A colon makes the one secret valid as a bearer token, an API key and a `user:password` for basic auth alike.
-const SECRET = 'corpus:token-3e1f'
+// One credential per kind: a bearer token may not hold a colon, and basic auth takes `user:password`.
+const SECRETS = { CORPUS_TOKEN: 'corpus-token-3e1f', CORPUS_BASIC: 'corpus:token-3e1f' }
 
 let generated: string
 let router: ApiRouter
@@ -34,8 +41,13 @@ beforeAll(async () => {
   generated = generate(SPECS)
   typecheck = tsc(SPECS.map((f) => join(generated, nameApi(f), 'sdk.d.ts')))
   router = await startApiRouter()
-  const API_CONFIG = Object.fromEntries(SPECS.map((f) => [nameApi(f), { baseUrl: `${router.url}/${nameApi(f)}`, auth: { secret: 'CORPUS_TOKEN' } }]))
-  server = await startServer({ generated, vars: { API_CONFIG }, secrets: { CORPUS_TOKEN: SECRET } })
+  const secretFor = (api: string) => {
+    const { meta } = table(api)
+    const scheme = meta.securitySchemes.find((x) => x.name === meta.defaultScheme)
+    return scheme?.type === 'http' && scheme.scheme === 'basic' ? 'CORPUS_BASIC' : 'CORPUS_TOKEN'
+  }
+  const API_CONFIG = Object.fromEntries(SPECS.map((f) => [nameApi(f), { baseUrl: `${router.url}/${nameApi(f)}`, auth: { secret: secretFor(nameApi(f)) } }]))
+  server = await startServer({ generated, vars: { API_CONFIG }, secrets: SECRETS })
   client = await connect(server.mcpUrl)
 }, 900_000)
 
@@ -70,7 +82,7 @@ describe.concurrent.each(SPECS.map((f) => [label(f), f, nameApi(f)]))('%s', (nam
     const prism = await startPrism(prismReady(file), PRISM_START_MS)
     router.route(api, prism.url)
     try {
-      const ops = pickOperations(table(api))
+      const ops = pickOperations(table(api), file)
       const calls = ops.map((op) => `[${JSON.stringify(op.name)}, () => ${api}.${op.name}(${JSON.stringify(sampleInput(op, schemas(api)))})]`)
       const code = `async () => { const out: string[] = []; for (const [name, call] of [${calls.join(', ')}] as const) { try { await call(); out.push(name + ': ok') } catch (e: any) { out.push(name + ': ' + e.message) } } return out }`
       const { text, isError } = await callTool(client, 'execute', { code })
@@ -78,7 +90,10 @@ describe.concurrent.each(SPECS.map((f) => [label(f), f, nameApi(f)]))('%s', (nam
       const outcomes = JSON.parse(text).result as string[]
       // Every call left the host and came back; at least one was answered with a mocked success.
       for (const line of outcomes) expect(line).toMatch(/: ok$|: upstream answered \d{3}/)
-      expect(outcomes.some((l) => l.endsWith(': ok')), outcomes.join('\n')).toBe(true)
+      expect(
+        outcomes.some((l) => l.endsWith(': ok')),
+        outcomes.join('\n'),
+      ).toBe(true)
       expect(router.requests.get(api)?.length).toBe(ops.length)
     } finally {
       router.route(api, undefined)
@@ -87,10 +102,21 @@ describe.concurrent.each(SPECS.map((f) => [label(f), f, nameApi(f)]))('%s', (nam
   })
 })
 
-/** Up to three reads that the configured credential can authorize, fewest required inputs first. */
-function pickOperations({ meta, operations }: { meta: ApiMeta; operations: OperationSpec[] }): OperationSpec[] {
+/**
+ * Up to three reads that the one configured credential can authorize, fewest required inputs first. The operation
+ * table flattens security requirements to names, so the spec's own requirement objects decide: one that names only
+ * the default scheme (requirements list schemes that must all be present).
+ */
+function pickOperations({ meta, operations }: { meta: ApiMeta; operations: OperationSpec[] }, file: string): OperationSpec[] {
+  const { doc } = loadSpec(file)
   const required = (op: OperationSpec) => ((op.input.required as string[]) ?? []).length
-  const ours = operations.filter((op) => !op.security?.length || (meta.defaultScheme !== undefined && op.security.includes(meta.defaultScheme)))
+  const authorizable = (op: OperationSpec) => {
+    const raw = resolvePointer(doc, op.pointer) as { security?: Record<string, unknown>[] } | undefined
+    const reqs = raw?.security ?? (doc.security as Record<string, unknown>[] | undefined)
+    if (!Array.isArray(reqs) || reqs.length === 0) return true
+    return reqs.some((r) => Object.keys(r ?? {}).length === 0 || (Object.keys(r).length === 1 && Object.keys(r)[0] === meta.defaultScheme))
+  }
+  const ours = operations.filter(authorizable)
   const ops = ours.length ? ours : operations
   const reads = ops.filter((op) => op.method === 'GET')
   return [...(reads.length ? reads : ops)].sort((a, b) => required(a) - required(b)).slice(0, CALLS_PER_SPEC)
