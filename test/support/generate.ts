@@ -20,7 +20,7 @@ export function generate(specFiles: string[], names?: string[]): string {
     copyFileSync(file, join(specs, names?.[i] ? `${names[i]}${ext}` : basename(file)))
   })
   const out = join(dir, 'generated')
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'codegen/index.ts'), '--specs', specs, '--out', out, '--quiet'], {
+  execFileSync(process.execPath, [join(ROOT, 'codegen/index.ts'), '--specs', specs, '--out', out, '--quiet'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   })
