@@ -1,25 +1,17 @@
 // Stage 3: walk `paths` into one record per operation, with parameters merged from the path item and every
 // location, style and body media type the host will need to build the request.
-import type { BodySpec, JsonSchema, ParamLocation, ParamSpec } from '../src/artifacts.ts'
+import type { BodySpec, JsonSchema, OperationSpec, ParamLocation, ParamSpec } from '../src/artifacts.ts'
 import { type Json, deref } from './resolve-ref.ts'
 import { type SpecProblem, pointerOf } from './spec-error.ts'
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
 
-export interface CollectedOperation {
-  operationId?: string
-  pointer: string
-  method: string
-  path: string
-  summary?: string
-  description?: string
-  tags?: string[]
-  deprecated?: boolean
+/** An operation as found in the spec: the operation table's row, before naming, with the schemas still attached. */
+export interface CollectedOperation extends Omit<OperationSpec, 'name' | 'input' | 'params' | 'body'> {
   params: (ParamSpec & { schema: JsonSchema; description?: string })[]
   body?: BodySpec & { schema: JsonSchema }
   /** Status code and media type of the success response that the SDK method resolves to. */
   result?: { status: string; mediaType: string }
-  security?: string[]
 }
 
 const LOCATIONS = new Set<ParamLocation>(['path', 'query', 'header', 'cookie'])
