@@ -1,8 +1,8 @@
 // Stage 3: walk `paths` into one record per operation, with parameters merged from the path item and every
 // location, style and body media type the host will need to build the request.
 import type { BodySpec, JsonSchema, OperationSpec, ParamLocation, ParamSpec } from '../src/artifacts.ts'
-import { type Json, deref } from './resolve-ref.ts'
-import { type SpecProblem, pointerOf } from './spec-error.ts'
+import { deref, type Json } from './resolve-ref.ts'
+import { pointerOf, type SpecProblem } from './spec-error.ts'
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
 
@@ -62,7 +62,11 @@ function mergeParams(doc: Json, shared: unknown[], own: unknown[], pointer: stri
   for (const [index, raw] of [...shared, ...own].entries()) {
     const p = deref<Json>(doc, raw)
     if (!p || typeof p.name !== 'string' || !LOCATIONS.has(p.in as ParamLocation)) {
-      problems.push({ pointer: `${pointer}/parameters/${index}`, message: 'parameter has no valid name or location; skipped', fix: 'give it `name` and `in: path|query|header|cookie`' })
+      problems.push({
+        pointer: `${pointer}/parameters/${index}`,
+        message: 'parameter has no valid name or location; skipped',
+        fix: 'give it `name` and `in: path|query|header|cookie`',
+      })
       continue
     }
     const content = p.content as Json | undefined
@@ -92,7 +96,10 @@ function collectBody(doc: Json, raw: unknown): CollectedOperation['body'] {
 
 function pickResult(doc: Json, raw: unknown): CollectedOperation['result'] {
   const responses = (raw ?? {}) as Json
-  const status = Object.keys(responses).sort().find((code) => /^2(\d\d|XX)$/i.test(code)) ?? (responses.default ? 'default' : undefined)
+  const status =
+    Object.keys(responses)
+      .sort()
+      .find((code) => /^2(\d\d|XX)$/i.test(code)) ?? (responses.default ? 'default' : undefined)
   if (!status) return undefined
   const content = deref<Json>(doc, responses[status])?.content as Json | undefined
   const mediaType = content && pickMediaType(Object.keys(content))

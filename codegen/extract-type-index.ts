@@ -75,7 +75,11 @@ const unquote = (name: string) => (/^["']/.test(name) ? (JSON.parse(name.replace
 const propKey = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name))
 
 const SCHEMA_REF = /components\["schemas"\]\["((?:[^"\\]|\\.)*)"\]/g
-const stripComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim()
+const stripComments = (text: string) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 
 /** Schemas whose whole type is short and has no structure (`string`, `"a" | "b"`): inlined where used. */
 function simpleTypes(schemas: Map<string, TypeNode>): Map<string, string> {

@@ -21,7 +21,11 @@ export function nameOperations(ops: NameableOperation[], warnings: SpecProblem[]
     if (taken.has(name)) {
       let n = 2
       while (taken.has(`${name}${n}`)) n++
-      warnings.push({ pointer: op.pointer, message: `operationId ${JSON.stringify(op.operationId ?? name)} is not unique; named "${name}${n}"`, fix: 'give each operation a distinct operationId' })
+      warnings.push({
+        pointer: op.pointer,
+        message: `operationId ${JSON.stringify(op.operationId ?? name)} is not unique; named "${name}${n}"`,
+        fix: 'give each operation a distinct operationId',
+      })
       name = `${name}${n}`
     } else if (!op.operationId) {
       warnings.push({ pointer: op.pointer, message: `operation has no operationId; synthesized "${name}"`, fix: 'add an operationId' })

@@ -1,7 +1,25 @@
 // Names for the spec's component schemas as TypeScript aliases: "zones_zone" -> "ZonesZone". Valid, unique and
 // clear of the names openapi-typescript itself declares.
 
-const TAKEN = new Set(['paths', 'webhooks', 'components', 'operations', '$defs', 'Api', 'Promise', 'Array', 'Record', 'Date', 'Error', 'Object', 'String', 'Number', 'Boolean', 'Function', 'Symbol'])
+const TAKEN = new Set([
+  'paths',
+  'webhooks',
+  'components',
+  'operations',
+  '$defs',
+  'Api',
+  'Promise',
+  'Array',
+  'Record',
+  'Date',
+  'Error',
+  'Object',
+  'String',
+  'Number',
+  'Boolean',
+  'Function',
+  'Symbol',
+])
 
 /** Maps each schema name to its alias, in the order given. */
 export function nameTypes(schemaNames: string[], apiTypeName: string): Map<string, string> {

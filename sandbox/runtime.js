@@ -15,7 +15,9 @@ let maxIterations = 10_000_000
 /** Called at the top of every loop body in the model's code (see src/execute/instrument-code.ts). */
 export function __guard(line) {
   if (++iterations > maxIterations) {
-    throw new LimitError(`CPU limit: loops ran more than ${maxIterations.toLocaleString('en-US')} iterations in total (at line ${line}). Process less data per execute, or make the loop end sooner.`)
+    throw new LimitError(
+      `CPU limit: loops ran more than ${maxIterations.toLocaleString('en-US')} iterations in total (at line ${line}). Process less data per execute, or make the loop end sooner.`,
+    )
   }
 }
 
@@ -36,7 +38,15 @@ export default class Sandbox extends WorkerEntrypoint {
     for (const name of apiNames) apis[name] = apiProxy(host, name)
     try {
       const json = toJson(await userMain(apis))
-      if (json.length > MAX_RESULT_CHARS) return { ok: false, error: { name: 'LimitError', message: `the result is ${json.length.toLocaleString('en-US')} characters, over the ${MAX_RESULT_CHARS.toLocaleString('en-US')}-character sandbox limit. Return fewer items or only the fields you need.` }, logs }
+      if (json.length > MAX_RESULT_CHARS)
+        return {
+          ok: false,
+          error: {
+            name: 'LimitError',
+            message: `the result is ${json.length.toLocaleString('en-US')} characters, over the ${MAX_RESULT_CHARS.toLocaleString('en-US')}-character sandbox limit. Return fewer items or only the fields you need.`,
+          },
+          logs,
+        }
       return { ok: true, json, logs }
     } catch (err) {
       return { ok: false, error: describeError(err), logs }
@@ -50,7 +60,7 @@ function apiProxy(host, api) {
     try {
       outcome = operation === 'request' ? await host.request(api, input) : await host.call(api, operation, input)
     } catch (err) {
-      throw new ApiCallError(`${api}.${operation}: the input could not be sent (${err && err.message}); pass plain JSON values`)
+      throw new ApiCallError(`${api}.${operation}: the input could not be sent (${err?.message}); pass plain JSON values`)
     }
     if (!outcome.ok) throw new ApiCallError(outcome.error)
     return outcome.value
@@ -71,11 +81,13 @@ class ApiCallError extends Error {
 }
 
 function captureConsole(logs) {
-  const push = (level) => (...args) => {
-    if (logs.length >= MAX_LOG_LINES) return
-    const line = args.map((a) => (typeof a === 'string' ? a : toJson(a))).join(' ')
-    logs.push((level === 'log' ? '' : `[${level}] `) + (line.length > MAX_LOG_LINE_CHARS ? `${line.slice(0, MAX_LOG_LINE_CHARS)}…` : line))
-  }
+  const push =
+    (level) =>
+    (...args) => {
+      if (logs.length >= MAX_LOG_LINES) return
+      const line = args.map((a) => (typeof a === 'string' ? a : toJson(a))).join(' ')
+      logs.push((level === 'log' ? '' : `[${level}] `) + (line.length > MAX_LOG_LINE_CHARS ? `${line.slice(0, MAX_LOG_LINE_CHARS)}…` : line))
+    }
   for (const level of ['log', 'info', 'debug', 'warn', 'error']) console[level] = push(level)
 }
 
@@ -84,7 +96,7 @@ function toJson(value) {
     const text = JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))
     return text === undefined ? 'null' : text
   } catch (err) {
-    return JSON.stringify(`[unserializable result: ${err && err.message}]`)
+    return JSON.stringify(`[unserializable result: ${err?.message}]`)
   }
 }
 

@@ -1,10 +1,11 @@
 // `npm run bench:start`: how long the server takes from `unstable_startWorker` to a served MCP `tools/list`,
 // against a hello-world Worker started the same way in the same run (the baseline), over several rounds.
-import { Client } from '@modelcontextprotocol/sdk/client/index.js'
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
+
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { unstable_startWorker } from 'wrangler'
 
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
@@ -42,7 +43,9 @@ for (let i = 0; i < rounds; i++) {
   base.push(await timeStart(join(ROOT, 'scripts/start-baseline/wrangler.jsonc'), getRoot))
   ours.push(await timeStart(join(ROOT, 'wrangler.jsonc'), listTools))
 }
-const apis = readdirSync(join(ROOT, 'generated'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+const apis = readdirSync(join(ROOT, 'generated'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
 const table = [
   `Server start serving ${apis.join(', ')} (generated/), median of ${rounds} rounds`,
   '',

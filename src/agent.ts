@@ -4,10 +4,10 @@ import { McpAgent } from 'agents/mcp'
 import { apiNames, catalog } from './catalog.ts'
 import { formatAnswer } from './execute/format-answer.ts'
 import { runCode } from './execute/run-code.ts'
-import { type AskHuman, registerTools } from './mcp/register-tools.ts'
 import type { ApproveWrite } from './host/api-host.ts'
-import { answerSearch } from './search/answer-search.ts'
 import { resolveLimits } from './limits.ts'
+import { type AskHuman, registerTools } from './mcp/register-tools.ts'
+import { answerSearch } from './search/answer-search.ts'
 
 export class CodeModeAgent extends McpAgent<Env> {
   server = new McpServer({ name: 'codemode-openapi-mcp', version: '0.1.0' }, { capabilities: { logging: {} } })
@@ -27,7 +27,11 @@ export class CodeModeAgent extends McpAgent<Env> {
 /** Write approval through MCP elicitation; a client that cannot elicit gets a clear refusal. */
 function approveWith(ask: AskHuman | undefined): ApproveWrite {
   return async (api, op, input) => {
-    if (!ask) return { approved: false, reason: 'this server requires a human to approve writes, and this MCP client does not support elicitation; use a client that does, or ask the operator' }
+    if (!ask)
+      return {
+        approved: false,
+        reason: 'this server requires a human to approve writes, and this MCP client does not support elicitation; use a client that does, or ask the operator',
+      }
     const shown = JSON.stringify(input ?? {})
     const approved = await ask(`Allow ${api}.${op.name} (${op.method} ${op.path}) with ${shown.length > 600 ? `${shown.slice(0, 600)}…` : shown}?`)
     return approved ? { approved: true } : { approved: false, reason: 'the user declined' }

@@ -5,7 +5,13 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
 
 /** Returns a 403 response for a request from a host that is not allowed, otherwise undefined. */
 export function checkOrigin(request: Request, allowedHosts: string | undefined): Response | undefined {
-  const allowed = new Set([...LOOPBACK, ...(allowedHosts ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)])
+  const allowed = new Set([
+    ...LOOPBACK,
+    ...(allowedHosts ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+  ])
   const host = hostnameOf(request.headers.get('host'))
   if (!host || !allowed.has(host)) return forbidden(`Host "${request.headers.get('host')}" is not allowed. Add it to ALLOWED_HOSTS in wrangler.jsonc vars.`)
   const origin = request.headers.get('origin')

@@ -1,6 +1,7 @@
 // The Worker entry: DNS-rebinding check, then the MCP endpoint (Streamable HTTP at /mcp).
-import { apiNames } from './catalog.ts'
+
 import { CodeModeAgent } from './agent.ts'
+import { apiNames } from './catalog.ts'
 import { checkOrigin } from './check-origin.ts'
 
 export { CodeModeAgent }

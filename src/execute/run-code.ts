@@ -12,9 +12,7 @@ export interface RunCodeOptions extends ExecutionLimits {
   approve?: ApproveWrite
 }
 
-export type RunCodeResult =
-  | { ok: true; json: string; logs: string[]; calls: number }
-  | { ok: false; error: string; logs: string[]; calls: number }
+export type RunCodeResult = { ok: true; json: string; logs: string[]; calls: number } | { ok: false; error: string; logs: string[]; calls: number }
 
 interface SandboxResult {
   ok: boolean
@@ -48,7 +46,13 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   try {
     const out = await Promise.race([entry.run(host, apis, { maxLoopIterations: options.maxLoopIterations }), timeout])
     const calls = host.usage.calls
-    if (out === 'timeout') return { ok: false, error: `Execution timed out after ${options.timeoutMs} ms (wall-time limit). Make fewer or smaller calls, or split the work across several execute calls.`, logs: [], calls }
+    if (out === 'timeout')
+      return {
+        ok: false,
+        error: `Execution timed out after ${options.timeoutMs} ms (wall-time limit). Make fewer or smaller calls, or split the work across several execute calls.`,
+        logs: [],
+        calls,
+      }
     if (out.ok) return { ok: true, json: out.json ?? 'null', logs: out.logs, calls }
     const e = out.error
     const where = e?.line && e.name !== 'LimitError' ? ` at line ${e.line}` : ''

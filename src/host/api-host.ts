@@ -78,10 +78,14 @@ export class ApiHost extends RpcTarget {
     if (denied) return { ok: false, error: `${label}: ${denied}` }
     const problems = validateInput(input, op.input, getSchemas(apiName))
     if (problems.length) return { ok: false, error: `${label}: ${problems.join('; ')}. Call search with "${name}" to see its signature.` }
-    if (this.#used.calls >= this.#limits.maxCalls) return { ok: false, error: `${label}: call limit reached (${this.#limits.maxCalls} API calls per execution). Split the work across several execute calls.` }
-    if (writes && this.#used.writes >= this.#limits.maxWrites) return { ok: false, error: `${label}: write limit reached (${this.#limits.maxWrites} non-GET calls per execution). Split the writes across several execute calls.` }
+    if (this.#used.calls >= this.#limits.maxCalls)
+      return { ok: false, error: `${label}: call limit reached (${this.#limits.maxCalls} API calls per execution). Split the work across several execute calls.` }
+    if (writes && this.#used.writes >= this.#limits.maxWrites)
+      return { ok: false, error: `${label}: write limit reached (${this.#limits.maxWrites} non-GET calls per execution). Split the writes across several execute calls.` }
     if (writes && config.approveWrites) {
-      const verdict = this.#approve ? await this.#approve(apiName, op, input) : { approved: false, reason: 'this server requires human approval of writes and no approver is available' }
+      const verdict = this.#approve
+        ? await this.#approve(apiName, op, input)
+        : { approved: false, reason: 'this server requires human approval of writes and no approver is available' }
       if (!verdict.approved) return { ok: false, error: `${label}: write not approved (${verdict.reason ?? 'declined'})` }
     }
     this.#used.calls++

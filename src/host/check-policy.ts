@@ -5,7 +5,7 @@ import type { ApiConfig } from '../config.ts'
 /** Returns why the call is refused, or undefined when policy allows it. */
 export function checkPolicy(config: ApiConfig, op: OperationSpec, writes: boolean, writesSoFar: number): string | undefined {
   if (config.deny?.includes(op.name)) return 'this operation is denied by the server policy'
-  if (config.allow && !config.allow.includes(op.name)) return 'this operation is not in the server policy\'s allow list'
+  if (config.allow && !config.allow.includes(op.name)) return "this operation is not in the server policy's allow list"
   if (writes && config.readOnly) return `this server is read-only for this API; only GET and HEAD calls are allowed (this is ${op.method})`
   if (writes && config.maxWritesPerExecution !== undefined && writesSoFar >= config.maxWritesPerExecution) {
     return `the policy allows ${config.maxWritesPerExecution} write(s) per execution; split the writes across executions`

@@ -12,7 +12,8 @@ export async function readResponse(response: Response, maxBytes: number): Promis
     return { ok: true, value: { status: response.status, redirect: location }, bytes: 0 }
   }
   const buffer = await readCapped(response, maxBytes)
-  if (buffer === undefined) return { ok: false, error: `response exceeded the ${maxBytes}-byte budget for this execution; request fewer items (a smaller page size or a filter)`, bytes: maxBytes }
+  if (buffer === undefined)
+    return { ok: false, error: `response exceeded the ${maxBytes}-byte budget for this execution; request fewer items (a smaller page size or a filter)`, bytes: maxBytes }
   const type = response.headers.get('content-type') ?? ''
   const text = /json|text|xml|yaml|javascript|html|csv|form/i.test(type) || buffer.byteLength === 0 ? new TextDecoder().decode(buffer) : undefined
   let value: unknown = text
@@ -24,7 +25,8 @@ export async function readResponse(response: Response, maxBytes: number): Promis
     }
   }
   if (text === undefined) value = { contentType: type, bytes: buffer.byteLength }
-  if (!response.ok) return { ok: false, error: `upstream answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: ${upstreamMessage(value)}`, bytes: buffer.byteLength }
+  if (!response.ok)
+    return { ok: false, error: `upstream answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: ${upstreamMessage(value)}`, bytes: buffer.byteLength }
   return { ok: true, value: response.status === 204 ? null : value, bytes: buffer.byteLength }
 }
 

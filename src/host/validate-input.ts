@@ -46,7 +46,10 @@ function check(value: unknown, schema: JsonSchema, at: string, schemas: Record<s
     return
   }
   if (Array.isArray(schema.enum) && !schema.enum.some((e) => e === value)) {
-    const list = (schema.enum as unknown[]).slice(0, 12).map((e) => JSON.stringify(e)).join(', ')
+    const list = (schema.enum as unknown[])
+      .slice(0, 12)
+      .map((e) => JSON.stringify(e))
+      .join(', ')
     errors.push(`${at} must be one of ${list}${schema.enum.length > 12 ? ', …' : ''}; got ${describe(value)}`)
     return
   }
@@ -68,7 +71,7 @@ function check(value: unknown, schema: JsonSchema, at: string, schemas: Record<s
     if (typeof schema.maximum === 'number' && value > schema.maximum) errors.push(`${at} must be <= ${schema.maximum}; got ${value}`)
   }
   if (Array.isArray(value) && schema.items && typeof schema.items === 'object') {
-    value.slice(0, 200).forEach((item, i) => check(item, schema.items as JsonSchema, `${at}[${i}]`, schemas, errors, depth + 1))
+    for (const [i, item] of value.slice(0, 200).entries()) check(item, schema.items as JsonSchema, `${at}[${i}]`, schemas, errors, depth + 1)
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const props = (schema.properties ?? {}) as Record<string, JsonSchema>
@@ -110,7 +113,13 @@ function resolveDeep(schema: JsonSchema, schemas: Record<string, JsonSchema>): J
 
 function resolve(ref: string, schemas: Record<string, JsonSchema>): JsonSchema | undefined {
   const m = /^#\/(?:components\/schemas|definitions|\$defs)\/(.+)$/.exec(ref)
-  return m ? schemas[decodeURIComponent(m[1] as string).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined
+  return m
+    ? schemas[
+        decodeURIComponent(m[1] as string)
+          .replace(/~1/g, '/')
+          .replace(/~0/g, '~')
+      ]
+    : undefined
 }
 
 function typeList(schema: JsonSchema): string[] | undefined {
@@ -123,14 +132,22 @@ const typeIncludes = (schema: JsonSchema, t: string) => typeList(schema)?.includ
 
 function isType(value: unknown, type: string): boolean {
   switch (type) {
-    case 'integer': return Number.isInteger(value)
-    case 'number': return typeof value === 'number' && Number.isFinite(value)
-    case 'string': return typeof value === 'string'
-    case 'boolean': return typeof value === 'boolean'
-    case 'array': return Array.isArray(value)
-    case 'object': return !!value && typeof value === 'object' && !Array.isArray(value)
-    case 'null': return value === null
-    default: return true
+    case 'integer':
+      return Number.isInteger(value)
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value)
+    case 'string':
+      return typeof value === 'string'
+    case 'boolean':
+      return typeof value === 'boolean'
+    case 'array':
+      return Array.isArray(value)
+    case 'object':
+      return !!value && typeof value === 'object' && !Array.isArray(value)
+    case 'null':
+      return value === null
+    default:
+      return true
   }
 }
 

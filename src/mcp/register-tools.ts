@@ -30,7 +30,10 @@ export function registerTools(server: McpServer, handlers: ToolHandlers): void {
       description: searchDescription(handlers.apis),
       inputSchema: {
         query: z.string().min(1).describe('Words, an exact operation name, "METHOD /path", or a type name'),
-        api: z.enum(handlers.apis as [string, ...string[]]).optional().describe('Limit to one API'),
+        api: z
+          .enum(handlers.apis as [string, ...string[]])
+          .optional()
+          .describe('Limit to one API'),
         page: z.number().int().min(1).optional(),
       },
       annotations: { readOnlyHint: true },
@@ -47,11 +50,9 @@ export function registerTools(server: McpServer, handlers: ToolHandlers): void {
       const canAsk = server.server.getClientCapabilities()?.elicitation !== undefined
       const ask: AskHuman | undefined = canAsk
         ? async (message) => {
-            const answer = await extra.sendRequest(
-              { method: 'elicitation/create', params: { message, requestedSchema: APPROVAL_SCHEMA } },
-              ElicitResultSchema,
-              { timeout: 300_000 },
-            )
+            const answer = await extra.sendRequest({ method: 'elicitation/create', params: { message, requestedSchema: APPROVAL_SCHEMA } }, ElicitResultSchema, {
+              timeout: 300_000,
+            })
             return answer.action === 'accept' && answer.content?.approve === true
           }
         : undefined

@@ -1,6 +1,7 @@
 // The per-execution budget of bytes received from upstream, on its own server so its small limit touches no other test.
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
+
 import { join } from 'node:path'
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { generate, SHARED_SPECS } from '../support/generate.ts'
 import { startPrism, type Upstream } from '../support/prism.ts'
@@ -13,7 +14,11 @@ let client: Client
 
 beforeAll(async () => {
   prism = await startPrism(PETSTORE)
-  server = await startServer({ generated: generate([PETSTORE]), vars: { API_CONFIG: { petstore: { baseUrl: prism.url } }, EXECUTE_MAX_RESPONSE_BYTES: '1000' }, secrets: { PETSTORE_API_TOKEN: 'token' } })
+  server = await startServer({
+    generated: generate([PETSTORE]),
+    vars: { API_CONFIG: { petstore: { baseUrl: prism.url } }, EXECUTE_MAX_RESPONSE_BYTES: '1000' },
+    secrets: { PETSTORE_API_TOKEN: 'token' },
+  })
   client = await connect(server.mcpUrl)
 })
 

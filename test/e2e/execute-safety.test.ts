@@ -1,9 +1,10 @@
 // execute under anything a model (or a prompt attacker) can write: limits, escapes, isolation and policy, against
 // the real Worker in workerd, with Prism behind it. Three namespaces over the same petstore spec carry three
 // policies.
+
+import { join } from 'node:path'
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generate, SHARED_SPECS } from '../support/generate.ts'
 import { startPrism, type Upstream } from '../support/prism.ts'
@@ -121,7 +122,11 @@ describe('escapes', () => {
   })
 
   it.each([
-    ['connect() via cloudflare:sockets', `async () => { const { connect } = await import('cloudflare:sockets'); return connect('127.0.0.1:80') }`, 'import is not available in the sandbox (line 1)'],
+    [
+      'connect() via cloudflare:sockets',
+      `async () => { const { connect } = await import('cloudflare:sockets'); return connect('127.0.0.1:80') }`,
+      'import is not available in the sandbox (line 1)',
+    ],
     ['node:* modules', `async () => { const fs = await import('node:fs'); return fs }`, 'import is not available in the sandbox (line 1)'],
     ['cloudflare:workers (env)', `async () => {\n  const { env } = await import('cloudflare:workers')\n  return env\n}`, 'import is not available in the sandbox (line 2)'],
     ['import.meta', `async () => import.meta.url`, 'import.meta is not available in the sandbox (line 1).'],

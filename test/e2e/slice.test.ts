@@ -1,7 +1,8 @@
 // The whole path once: the Cloudflare spec through codegen, served by the Worker in workerd, called with the
 // official MCP client, with Prism as the upstream behind a recording proxy.
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
+
 import { join } from 'node:path'
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generate, SHARED_SPECS } from '../support/generate.ts'
 import { startPrism, type Upstream } from '../support/prism.ts'
@@ -48,7 +49,11 @@ describe('search', () => {
 
   it('finds the purge operation among the first results', async () => {
     const { text } = await callTool(client, 'search', { query: 'purge cache' })
-    const top = text.split('\n').filter((l) => /^\d+\. /.test(l)).slice(0, 3).join('\n')
+    const top = text
+      .split('\n')
+      .filter((l) => /^\d+\. /.test(l))
+      .slice(0, 3)
+      .join('\n')
     expect(top).toContain('cloudflare.zonePurge — POST /zones/{zone_id}/purge_cache')
   })
 
@@ -110,7 +115,9 @@ describe('execute', () => {
 
   it('blocks connect() from model code', async () => {
     const port = new URL(prism.url).port
-    const { text, isError } = await execute(`async () => { const { connect } = await import('cloudflare:sockets'); const s = connect({ hostname: '127.0.0.1', port: ${port} }); await s.opened; return 'connected' }`)
+    const { text, isError } = await execute(
+      `async () => { const { connect } = await import('cloudflare:sockets'); const s = connect({ hostname: '127.0.0.1', port: ${port} }); await s.opened; return 'connected' }`,
+    )
     expect(isError).toBe(true)
     expect(text).not.toContain('connected')
   })
@@ -121,7 +128,11 @@ describe('execute errors name what went wrong and where', () => {
     ['a syntax error, with its line', 'async () => {\n  const x = ;\n}', /^SyntaxError at line 2, column \d+: Unexpected token/],
     ['a thrown error, with its line', 'async () => {\n  const n = 1\n  throw new Error("boom " + n)\n}', /^Error: boom 1 at line 3$/],
     ['an unknown operation', 'async () => cloudflare.noSuchOperation({})', /^cloudflare\.noSuchOperation is not an operation of cloudflare\. Use search/],
-    ['an input that fails validation, with the field', 'async () => cloudflare.zonesGet({ status: "on" as any })', /^cloudflare\.zonesGet: status must be one of "initializing", "pending", "active", "moved"; got string "on"/],
+    [
+      'an input that fails validation, with the field',
+      'async () => cloudflare.zonesGet({ status: "on" as any })',
+      /^cloudflare\.zonesGet: status must be one of "initializing", "pending", "active", "moved"; got string "on"/,
+    ],
     ['a wrong field name, with a suggestion', 'async () => cloudflare.zonesGet({ per_pag: 5 } as any)', /^cloudflare\.zonesGet: unknown field "per_pag"; did you mean per_page\?/],
     ['a missing required field', 'async () => cloudflare.dnsRecordsForAZoneListDnsRecords({} as any)', /^cloudflare\.dnsRecordsForAZoneListDnsRecords: zone_id is required/],
   ])('reports %s', async (_name, code, want) => {

@@ -6,9 +6,9 @@ import { basename, join, resolve } from 'node:path'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 /** The shared real specs: $SHARED_OPENAPI, else ../shared/openapi beside the checkout, else /work/shared/openapi. */
-export const SHARED_SPECS = [process.env.SHARED_OPENAPI, resolve(ROOT, '../shared/openapi'), '/work/shared/openapi'].find(
-  (dir): dir is string => !!dir && existsSync(join(dir, 'petstore.yaml')),
-) ?? resolve(ROOT, '../shared/openapi')
+export const SHARED_SPECS =
+  [process.env.SHARED_OPENAPI, resolve(ROOT, '../shared/openapi'), '/work/shared/openapi'].find((dir): dir is string => !!dir && existsSync(join(dir, 'petstore.yaml'))) ??
+  resolve(ROOT, '../shared/openapi')
 
 /** Copies the specs into a temp folder (the file name becomes the namespace) and returns the artifacts folder. */
 export function generate(specFiles: string[], names?: string[]): string {

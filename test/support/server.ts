@@ -1,8 +1,9 @@
 // The real Worker under workerd, through wrangler's startWorker, serving a chosen set of generated APIs, and the
 // official MCP SDK client connected over Streamable HTTP.
+
+import { join } from 'node:path'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
-import { join } from 'node:path'
 import { unstable_startWorker } from 'wrangler'
 import { ROOT } from './generate.ts'
 

@@ -6,7 +6,17 @@ const op = (over: Partial<OperationSpec>): OperationSpec => ({ name: 'op', point
 
 describe('buildRequest', () => {
   it('fills the path template, encoding values', () => {
-    const { url } = buildRequest('https://api.example.com/v4', op({ path: '/zones/{zone_id}/dns/{id}', params: [{ name: 'zone_id', in: 'path', required: true }, { name: 'id', in: 'path', required: true }] }), { zone_id: 'a/b', id: 7 })
+    const { url } = buildRequest(
+      'https://api.example.com/v4',
+      op({
+        path: '/zones/{zone_id}/dns/{id}',
+        params: [
+          { name: 'zone_id', in: 'path', required: true },
+          { name: 'id', in: 'path', required: true },
+        ],
+      }),
+      { zone_id: 'a/b', id: 7 },
+    )
     expect(url.href).toBe('https://api.example.com/v4/zones/a%2Fb/dns/7')
   })
 
@@ -22,7 +32,16 @@ describe('buildRequest', () => {
   })
 
   it('sets header and cookie parameters', () => {
-    const { init } = buildRequest('https://h', op({ params: [{ name: 'X-Trace', in: 'header', required: false }, { name: 'session', in: 'cookie', required: false }] }), { 'X-Trace': 'abc', session: 's 1' })
+    const { init } = buildRequest(
+      'https://h',
+      op({
+        params: [
+          { name: 'X-Trace', in: 'header', required: false },
+          { name: 'session', in: 'cookie', required: false },
+        ],
+      }),
+      { 'X-Trace': 'abc', session: 's 1' },
+    )
     expect(init.headers.get('x-trace')).toBe('abc')
     expect(init.headers.get('cookie')).toBe('session=s%201')
   })
@@ -34,14 +53,19 @@ describe('buildRequest', () => {
   })
 
   it('encodes a form body with bracket notation for nested fields', () => {
-    const { init } = buildRequest('https://h', op({ method: 'POST', body: { mediaType: 'application/x-www-form-urlencoded', required: true } }), { body: { amount: 5, metadata: { a: 'x' }, items: ['p', 'q'] } })
+    const { init } = buildRequest('https://h', op({ method: 'POST', body: { mediaType: 'application/x-www-form-urlencoded', required: true } }), {
+      body: { amount: 5, metadata: { a: 'x' }, items: ['p', 'q'] },
+    })
     expect(init.body).toBe('amount=5&metadata%5Ba%5D=x&items%5B0%5D=p&items%5B1%5D=q')
   })
 
   it('encodes a multipart body as FormData, leaving the boundary to it', async () => {
     const { init } = buildRequest('https://h', op({ method: 'POST', body: { mediaType: 'multipart/form-data', required: true } }), { body: { name: 'n', meta: { a: 1 } } })
     expect(init.body).toBeInstanceOf(FormData)
-    expect([...(init.body as FormData).entries()]).toEqual([['name', 'n'], ['meta', '{"a":1}']])
+    expect([...(init.body as FormData).entries()]).toEqual([
+      ['name', 'n'],
+      ['meta', '{"a":1}'],
+    ])
     expect(init.headers.has('content-type')).toBe(false)
   })
 

@@ -18,13 +18,22 @@ describe('prepareCode', () => {
 
   it('puts a guard in every loop, including single-statement bodies', () => {
     const out = prepareCode('async () => {\n  while (a) {}\n  for (;;) x++\n  do {} while (b)\n  for (const k of []) {}\n}', [])
-    expect(out.ok && out.module.split('\n').slice(1, 5)).toEqual(['  while (a) {__guard(2);}', '  for (;;) {__guard(3);x++}', '  do {__guard(4);} while (b)', '  for (const k of []) {__guard(5);}'])
+    expect(out.ok && out.module.split('\n').slice(1, 5)).toEqual([
+      '  while (a) {__guard(2);}',
+      '  for (;;) {__guard(3);x++}',
+      '  do {__guard(4);} while (b)',
+      '  for (const k of []) {__guard(5);}',
+    ])
   })
 
   it.each([
     ['a syntax error, with line and column', 'async () => {\n  const = 1\n}', 'SyntaxError at line 2, column 9: Unexpected token'],
     ['a type-only syntax error', 'async () => { let x: = 1 }', 'SyntaxError at line 1, column 22: Unexpected token'],
-    ['a dynamic import', 'async () => {\n  await import("node:fs")\n}', 'import is not available in the sandbox (line 2): the only way out is the API namespaces. Call the API through them instead.'],
+    [
+      'a dynamic import',
+      'async () => {\n  await import("node:fs")\n}',
+      'import is not available in the sandbox (line 2): the only way out is the API namespaces. Call the API through them instead.',
+    ],
     ['import.meta', 'async () => import.meta', 'import.meta is not available in the sandbox (line 1).'],
   ])('refuses %s', (_name, code, want) => {
     expect(prepareCode(code, ['api'])).toEqual({ ok: false, error: want })

@@ -14,7 +14,12 @@ const input: JsonSchema = {
     per_page: { type: 'integer', minimum: 5, maximum: 50 },
     body: {
       type: 'object',
-      properties: { type: { $ref: '#/components/schemas/RecordType' }, ttl: { type: 'number', nullable: true }, tree: { $ref: '#/components/schemas/Node' }, pets: { type: 'array', items: { $ref: '#/components/schemas/Pet' } } },
+      properties: {
+        type: { $ref: '#/components/schemas/RecordType' },
+        ttl: { type: 'number', nullable: true },
+        tree: { $ref: '#/components/schemas/Node' },
+        pets: { type: 'array', items: { $ref: '#/components/schemas/Pet' } },
+      },
       required: ['type'],
     },
   },
@@ -31,8 +36,20 @@ describe('validateInput', () => {
     ['checks integer type', { given: { zone_id: 'z', per_page: 2.5 }, want: ['per_page must be integer; got number 2.5'] }],
     ['checks bounds', { given: { zone_id: 'z', per_page: 500 }, want: ['per_page must be <= 50; got 500'] }],
     ['names a required nested field', { given: { zone_id: 'z', body: {} }, want: ['body.type is required'] }],
-    ['follows cyclic $refs as deep as the value goes', { given: { zone_id: 'z', body: { type: 'A', tree: { name: 'a', child: { name: 'b', child: { child: {} } } } } }, want: ['body.tree.child.child.name is required', 'body.tree.child.child.child.name is required'] }],
-    ['indexes array items in the path', { given: { zone_id: 'z', body: { type: 'A', pets: [{ name: 'a' }, { tag: 1 }] } }, want: ['body.pets[1].name is required', 'body.pets[1].tag must be string or null; got number 1'] }],
+    [
+      'follows cyclic $refs as deep as the value goes',
+      {
+        given: { zone_id: 'z', body: { type: 'A', tree: { name: 'a', child: { name: 'b', child: { child: {} } } } } },
+        want: ['body.tree.child.child.name is required', 'body.tree.child.child.child.name is required'],
+      },
+    ],
+    [
+      'indexes array items in the path',
+      {
+        given: { zone_id: 'z', body: { type: 'A', pets: [{ name: 'a' }, { tag: 1 }] } },
+        want: ['body.pets[1].name is required', 'body.pets[1].tag must be string or null; got number 1'],
+      },
+    ],
     ['accepts null for a 3.1 type array', { given: { zone_id: 'z', body: { type: 'A', pets: [{ name: 'a', tag: null }] } }, want: [] }],
     ['rejects a non-object input', { given: 'zone', want: ['input must be an object like { zone_id, per_page, body }; got string "zone"'] }],
   ])('%s', (_name, { given, want }) => {
@@ -48,14 +65,20 @@ describe('validateInput', () => {
 describe('validateInput and required fields in shared request/response schemas', () => {
   const shared: Record<string, JsonSchema> = {
     Base: { properties: { id: { type: 'string' }, created_on: { type: 'string', readOnly: true }, ttl: { type: 'number' } } },
-    ARecord: { allOf: [{ properties: { type: { enum: ['A'] }, content: { type: 'string' } } }, { $ref: '#/components/schemas/Base' }], required: ['type', 'content', 'created_on'] },
+    ARecord: {
+      allOf: [{ properties: { type: { enum: ['A'] }, content: { type: 'string' } } }, { $ref: '#/components/schemas/Base' }],
+      required: ['type', 'content', 'created_on'],
+    },
     Record: { oneOf: [{ $ref: '#/components/schemas/ARecord' }], required: ['id', 'type', 'proxiable'], type: 'object' },
   }
   const op: JsonSchema = { type: 'object', properties: { body: { $ref: '#/components/schemas/Record' } }, required: ['body'] }
 
   it.each<[string, { given: unknown; want: string[] }]>([
     ['does not require readOnly fields, nor names the schema never declares', { given: { body: { type: 'A', content: '1.2.3.4' } }, want: [] }],
-    ['still requires declared writable fields in the matching branch', { given: { body: { type: 'A' } }, want: ['body matches none of the 1 allowed shapes; closest: body.content is required'] }],
+    [
+      'still requires declared writable fields in the matching branch',
+      { given: { body: { type: 'A' } }, want: ['body matches none of the 1 allowed shapes; closest: body.content is required'] },
+    ],
   ])('%s', (_name, { given, want }) => {
     expect(validateInput(given, op, shared)).toEqual(want)
   })
