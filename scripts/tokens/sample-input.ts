@@ -2,6 +2,7 @@
 // parameter and, when the body is required, its required fields, each from the schema's own example, enum or
 // default where it gives one, otherwise a simple value of the right type and format.
 import type { JsonSchema, OperationSpec } from '../../src/artifacts.ts'
+import { resolveSchemaRef as resolve } from '../../src/host/resolve-schema-ref.ts'
 
 const MAX_DEPTH = 12
 
@@ -91,17 +92,6 @@ function sampleString(schema: JsonSchema, name: string): string {
   const max = Number(schema.maxLength ?? Number.POSITIVE_INFINITY)
   const base = name.replace(/[^A-Za-z0-9]/g, '') || 'example'
   return base.padEnd(min, 'x').slice(0, Math.max(min, Math.min(max, base.length)))
-}
-
-function resolve(ref: string, schemas: Record<string, JsonSchema>): JsonSchema | undefined {
-  const m = /^#\/(?:components\/schemas|definitions|\$defs)\/(.+)$/.exec(ref)
-  return m
-    ? schemas[
-        decodeURIComponent(m[1] as string)
-          .replace(/~1/g, '/')
-          .replace(/~0/g, '~')
-      ]
-    : undefined
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)

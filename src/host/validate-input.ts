@@ -2,6 +2,7 @@
 // that decides whether a request is well-formed (types, required, enums, composition, bounds) and names the
 // field path in every message. `$ref`s resolve lazily against the API's schema table, so cycles cost nothing.
 import type { JsonSchema } from '../artifacts.ts'
+import { resolveSchemaRef as resolve } from './resolve-schema-ref.ts'
 
 const MAX_ERRORS = 5
 const MAX_DEPTH = 40
@@ -109,17 +110,6 @@ function resolveDeep(schema: JsonSchema, schemas: Record<string, JsonSchema>): J
   let node: JsonSchema | undefined = schema
   for (let hops = 0; node && typeof node.$ref === 'string' && hops < 8; hops++) node = resolve(node.$ref, schemas)
   return node
-}
-
-function resolve(ref: string, schemas: Record<string, JsonSchema>): JsonSchema | undefined {
-  const m = /^#\/(?:components\/schemas|definitions|\$defs)\/(.+)$/.exec(ref)
-  return m
-    ? schemas[
-        decodeURIComponent(m[1] as string)
-          .replace(/~1/g, '/')
-          .replace(/~0/g, '~')
-      ]
-    : undefined
 }
 
 function typeList(schema: JsonSchema): string[] | undefined {
