@@ -1,8 +1,5 @@
-// Artifacts and the sandbox runtime are bundled as text (see `rules` in wrangler.jsonc).
-declare module '*.json' {
-  const text: string
-  export default text
-}
+// The sandbox runtime is bundled as text (see `rules` in wrangler.jsonc); the registry comes from codegen through
+// the `@generated/apis` alias.
 declare module '*/sandbox/runtime.js' {
   const text: string
   export default text
