@@ -20,6 +20,14 @@ const PHRASES: [RegExp, string][] = [
   [/\bsign\s+in\b/g, 'login'],
   [/\bwho\s+am\s+i\b|\bwhoami\b/g, 'get authenticated user'],
   [/\bpull\s+requests?\b|\bprs?\b/g, 'pull request'],
+  // Phrasal verbs say in two words what an API says in one.
+  [/\bget\s+rid\s+of\b|\bclean\s+up\b|\btake\s+down\b|\bthrow\s+away\b/g, 'delete'],
+  [/\b(turn|switch)\s+on\b/g, 'enable'],
+  [/\b(turn|switch)\s+off\b/g, 'disable'],
+  [/\blog\s+(in|into)\b/g, 'login'],
+  [/\bsign\s+up\b/g, 'register'],
+  [/\blook\s+up\b/g, 'lookup'],
+  [/\b(money|pay)\s+back\b/g, 'refund'],
 ]
 
 /** Splits identifiers and paths into lower-case words: "zonesGet" -> zones get; "{zone_id}" -> zone id. */

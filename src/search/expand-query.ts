@@ -2,17 +2,10 @@
 // and what the caller means to do (list, read, create, update, delete), which ranking compares to the method.
 import { queryWords, termOf } from './analyze-text.ts'
 import { stemWord } from './stem-word.ts'
+import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts'
 import { CANONICAL, INTENT_BY_STEM, type Intent, RELATED } from './synonyms.ts'
 
 export type { Intent }
-
-const RELATED_WEIGHT = 0.6
-/** Read verbs ("show", "list") occur in most summaries: they weigh less, and the method decides instead. */
-const READ_VERB_WEIGHT = 0.5
-/** A plural noun suggests a list; weaker evidence than a verb. */
-const PLURAL_LIST_WEIGHT = 0.5
-/** An article before a noun makes a list less likely: a negative weight. */
-const SINGULAR_LIST_WEIGHT = -1
 
 export interface ExpandedQuery {
   /** Every term to look up, with its weight: 1 for the query's own terms, less for related ones. */
@@ -24,7 +17,7 @@ export interface ExpandedQuery {
 }
 
 /** Analyzes a free-text query into weighted terms, per-word term sets and intents. */
-export function expandQuery(query: string, ignore: string[] = []): ExpandedQuery {
+export function expandQuery(query: string, ignore: string[] = [], tuning: SearchTuning = DEFAULT_TUNING): ExpandedQuery {
   const weights = new Map<string, number>()
   const words: Set<string>[] = []
   const intents = new Map<Intent, number>()
@@ -36,16 +29,18 @@ export function expandQuery(query: string, ignore: string[] = []): ExpandedQuery
     if (intent && !CANONICAL.has(stemWord(word))) continue
     const term = termOf(word)
     const terms = new Set([term])
-    const own = intent === 'get' || intent === 'list' ? READ_VERB_WEIGHT : 1
+    // Read verbs ("show", "list") occur in most summaries: they weigh less, and the method decides instead.
+    const own = intent === 'get' || intent === 'list' ? tuning.readVerbWeight : 1
     weights.set(term, Math.max(own, weights.get(term) ?? 0))
     for (const related of RELATED.get(term) ?? []) {
       terms.add(related)
-      weights.set(related, Math.max(RELATED_WEIGHT, weights.get(related) ?? 0))
+      weights.set(related, Math.max(tuning.relatedWeight, weights.get(related) ?? 0))
     }
-    if (!intent && word.length > 3 && /[^su]s$/.test(word) && stemWord(word) !== word) intents.set('list', Math.max(PLURAL_LIST_WEIGHT, intents.get('list') ?? 0))
+    // A plural noun suggests a list; weaker evidence than a verb.
+    if (!intent && word.length > 3 && /[^su]s$/.test(word) && stemWord(word) !== word) intents.set('list', Math.max(tuning.pluralListWeight, intents.get('list') ?? 0))
     if (own === 1 && !words.some((w) => w.has(term))) words.push(terms)
   }
   // "a comment", "an issue": one item is wanted, so a list is less likely (unless the query asks for one).
-  if (!intents.has('list') && /\b(a|an|one|single|specific)\b/i.test(query)) intents.set('list', SINGULAR_LIST_WEIGHT)
+  if (!intents.has('list') && /\b(a|an|one|single|specific)\b/i.test(query)) intents.set('list', tuning.singularListWeight)
   return { weights, words, intents }
 }

@@ -3,43 +3,37 @@
 // asks, how deep it sits, and whether it is deprecated.
 import type { SearchResult } from 'minisearch'
 import type { ExpandedQuery, Intent } from './expand-query.ts'
-
-const DEPRECATED_FACTOR = 0.4
-const INTENT_MATCH = 0.4
-const INTENT_MISMATCH = 0.7
-const DEPTH_PENALTY = 0.04
-const SUMMARY_WEIGHT = 0.5
-const FIELD_EVIDENCE: Record<string, number> = { specWords: 0.5 }
+import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts'
 
 /** The final score of one hit for an expanded query; `namedWords` query words spelt one of its identifiers. */
-export function rerankHit(r: SearchResult, expanded: ExpandedQuery, namedWords = 0): number {
+export function rerankHit(r: SearchResult, expanded: ExpandedQuery, namedWords = 0, tuning: SearchTuning = DEFAULT_TUNING): number {
   // A word found only in the schema's words or parameter names is weaker evidence than one in the summary or path.
   // MiniSearch keys `match` by the document's term, which a prefix or fuzzy match makes longer or different.
   const matches = Object.entries(r.match)
   const strength = (term: string) => {
     if (!r.queryTerms.includes(term)) return 0
     const fields = matches.filter(([found]) => found.startsWith(term)).flatMap(([, fields]) => fields)
-    return fields.length ? Math.max(...fields.map((field) => FIELD_EVIDENCE[field] ?? 1)) : 1
+    return fields.length ? Math.max(...fields.map((field) => (field === 'specWords' ? tuning.specWordsEvidence : 1))) : 1
   }
   const covered = expanded.words.reduce((sum, terms) => sum + Math.max(0, ...[...terms].map(strength)), 0)
   // Words the query spelt as one of the operation's identifiers (create-phrase-index.ts) are fully found.
   const coverage = expanded.words.length ? Math.min(1, Math.max(covered, namedWords) / expanded.words.length) : 1
-  let score = r.score * coverage * coverage
+  let score = r.score * coverage ** tuning.coveragePower
   // Path words the query never asked for mean a more specialised operation than the one wanted.
   // Scope words count half: "/accounts/{account_id}/..." rarely comes up in a question.
-  const pathTerms = [...(r.tail as string[]).map((w) => [w, 1] as const), ...(r.scope as string[]).map((w) => [w, 0.5] as const)]
+  const pathTerms = [...(r.tail as string[]).map((w) => [w, 1] as const), ...(r.scope as string[]).map((w) => [w, tuning.scopeWeight] as const)]
   const total = pathTerms.reduce((sum, [, weight]) => sum + weight, 0)
   const found = pathTerms.reduce((sum, [w, weight]) => sum + (expanded.weights.has(w) ? weight : 0), 0)
-  score *= total ? 0.5 + (0.5 * found) / total : 1
+  score *= total ? 1 - tuning.pathFit + (tuning.pathFit * found) / total : 1
   // Likewise for the summary: "Delete Zone" fits "delete a zone" better than "Remove Zone Hold" does.
   const gist = r.gist as string[]
-  if (gist.length) score *= 1 - SUMMARY_WEIGHT + (SUMMARY_WEIGHT * gist.filter((w) => expanded.weights.has(w)).length) / gist.length
-  score /= 1 + DEPTH_PENALTY * (r.depth as number)
+  if (gist.length) score *= 1 - tuning.summaryFit + (tuning.summaryFit * gist.filter((w) => expanded.weights.has(w)).length) / gist.length
+  score /= 1 + tuning.depthPenalty * (r.depth as number)
   const intents = r.intents as [Intent, number][]
   if (expanded.intents.size && intents.length) {
     const matched = intents.reduce((sum, [i, weight]) => sum + weight * (expanded.intents.get(i) ?? 0), 0)
     const sure = [...expanded.intents.values()].some((w) => w >= 1)
-    score *= matched ? 1 + INTENT_MATCH * matched : sure ? INTENT_MISMATCH : 1
+    score *= matched ? 1 + tuning.intentMatch * matched : sure ? tuning.intentMismatch : 1
   }
-  return r.deprecated ? score * DEPRECATED_FACTOR : score
+  return r.deprecated ? score * tuning.deprecatedFactor : score
 }

@@ -8,6 +8,7 @@ import { createPhraseIndex } from './create-phrase-index.ts'
 import { expandQuery } from './expand-query.ts'
 import { type IndexedDoc, indexOperations } from './index-operations.ts'
 import { rerankHit } from './rerank-hit.ts'
+import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts'
 
 export { splitWords }
 
@@ -32,15 +33,11 @@ export interface SearchEngine {
   search(query: string, options: SearchOptions): { hits: SearchHit[]; total: number }
 }
 
-const BOOST = { summary: 3, resource: 2.5, words: 1.5, path: 1.5, tags: 1, description: 0.6, params: 0.3, specWords: 0.3 }
-
-const PHRASE_BOOST = 2
-
-/** Builds the index over every API's search documents. */
-export function createSearchEngine(sources: SearchSource[]): SearchEngine {
+/** Builds the index over every API's search documents; `tuning` is for the benchmark's ablations. */
+export function createSearchEngine(sources: SearchSource[], tuning: SearchTuning = DEFAULT_TUNING): SearchEngine {
   const docs = sources.flatMap(({ api, docs }) => indexOperations(api, docs)).map((d, id) => ({ ...d, id }))
   const ms = new MiniSearch<IndexedDoc>({
-    fields: Object.keys(BOOST),
+    fields: Object.keys(tuning.boost),
     storeFields: ['api', 'name', 'intents', 'scope', 'tail', 'gist', 'depth', 'deprecated'],
     tokenize: analyzeText,
     processTerm: (term) => term,
@@ -51,18 +48,18 @@ export function createSearchEngine(sources: SearchSource[]): SearchEngine {
   const apiWords = sources.flatMap(({ api }) => splitWords(api))
   return {
     search(query, options) {
-      const expanded = expandQuery(query, apiWords)
+      const expanded = expandQuery(query, apiWords, tuning)
       if (expanded.weights.size === 0) return { hits: [], total: 0 }
       const results = ms.search(
         { combineWith: 'OR', queries: [...expanded.weights.keys()] },
         {
           tokenize: (text) => [text],
           processTerm: (term) => term,
-          boost: BOOST,
+          boost: tuning.boost,
           boostTerm: (term) => expanded.weights.get(term) ?? 1,
           prefix: (term) => term.length >= 4,
           fuzzy: (term) => (term.length >= 7 ? 0.15 : false),
-          weights: { prefix: 0.3, fuzzy: 0.2 },
+          weights: { prefix: tuning.prefixWeight, fuzzy: tuning.fuzzyWeight },
           filter: options.api ? (r) => r.api === options.api : undefined,
         },
       )
@@ -71,7 +68,7 @@ export function createSearchEngine(sources: SearchSource[]): SearchEngine {
       const ranked = results.map((r) => ({
         api: r.api as string,
         name: r.name as string,
-        score: rerankHit(r, expanded, named.get(r.id)) * (1 + PHRASE_BOOST * (named.get(r.id) ?? 0)),
+        score: rerankHit(r, expanded, named.get(r.id), tuning) * (1 + tuning.phraseBoost * (named.get(r.id) ?? 0)),
       }))
       ranked.sort((a, b) => b.score - a.score)
       return { hits: ranked.slice(options.offset, options.offset + options.limit), total: ranked.length }

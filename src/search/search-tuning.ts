@@ -1,0 +1,56 @@
+// Every number the ranking uses, in one place, so the benchmark can switch each part off and show what it is worth
+// (`npm run bench:search -- --ablate`). The defaults are what the server runs.
+
+export interface SearchTuning {
+  /** MiniSearch field boosts. */
+  boost: Record<'summary' | 'resource' | 'words' | 'path' | 'tags' | 'description' | 'params' | 'specWords', number>
+  /** Score weight of a prefix match and of a fuzzy match, against 1 for an exact term. */
+  prefixWeight: number
+  fuzzyWeight: number
+  /** Weight of a related noun ("domain" for "zone") against 1 for the query's own word. */
+  relatedWeight: number
+  /** Weight of a read verb ("show", "list"), which most summaries contain. */
+  readVerbWeight: number
+  /** How sure a plural noun makes a list, and how much an article ("a", "one") argues against one. */
+  pluralListWeight: number
+  singularListWeight: number
+  /** Exponent on the share of query words an operation covers. */
+  coveragePower: number
+  /** Evidence of a word found only in schema words, against 1 in the summary, path or description. */
+  specWordsEvidence: number
+  /** Share of the score that depends on how many of the path's words the query named (0 turns it off). */
+  pathFit: number
+  /** Weight of a scope word ("accounts" in /accounts/{id}/...) in that fit, against 1 for the rest of the path. */
+  scopeWeight: number
+  /** Share of the score that depends on how many of the summary's words the query named. */
+  summaryFit: number
+  /** Score divisor per path segment: 1 + depthPenalty * segments. */
+  depthPenalty: number
+  /** Factor for an operation whose method does what the query asks (1 + intentMatch), and for one that does not. */
+  intentMatch: number
+  intentMismatch: number
+  /** Factor on a deprecated operation's score. */
+  deprecatedFactor: number
+  /** Boost per query word that spells one of the operation's identifiers ("always use https"). */
+  phraseBoost: number
+}
+
+export const DEFAULT_TUNING: SearchTuning = {
+  boost: { summary: 3, resource: 2.5, words: 1.5, path: 1.5, tags: 1, description: 0.6, params: 0.3, specWords: 0.3 },
+  prefixWeight: 0.3,
+  fuzzyWeight: 0.2,
+  relatedWeight: 0.6,
+  readVerbWeight: 0.5,
+  pluralListWeight: 0.5,
+  singularListWeight: -1,
+  coveragePower: 2,
+  specWordsEvidence: 0.5,
+  pathFit: 0.5,
+  scopeWeight: 0.5,
+  summaryFit: 0.5,
+  depthPenalty: 0.04,
+  intentMatch: 0.4,
+  intentMismatch: 0.7,
+  deprecatedFactor: 0.4,
+  phraseBoost: 2,
+}
