@@ -1,11 +1,14 @@
 // Query analysis: the query's terms (stemmed, synonyms folded as in the index), related nouns at a lower weight,
 // and what the caller means to do (list, read, create, update, delete), which ranking compares to the method.
 import { queryWords, termOf } from './analyze-text.ts'
-import { stemWord } from './stem-word.ts'
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts'
+import { stemWord } from './stem-word.ts'
 import { CANONICAL, INTENT_BY_STEM, type Intent, RELATED } from './synonyms.ts'
 
 export type { Intent }
+
+const FIRST_PERSON = /\b(me|my|mine|myself)\b/i
+const QUESTION_HINTS = new Set(['which', 'info', 'information'])
 
 export interface ExpandedQuery {
   /** Every term to look up, with its weight: 1 for the query's own terms, less for related ones. */
@@ -14,10 +17,20 @@ export interface ExpandedQuery {
   words: Set<string>[]
   /** What the query asks to do, with how sure: 1 for a verb, less for a hint such as a plural noun. */
   intents: Map<Intent, number>
+  /** The query is about the caller ("me", "my"). */
+  firstPerson: boolean
 }
 
 /** Analyzes a free-text query into weighted terms, per-word term sets and intents. */
-export function expandQuery(query: string, ignore: string[] = [], tuning: SearchTuning = DEFAULT_TUNING): ExpandedQuery {
+export interface ExpandOptions {
+  /** Words to skip: the API's own name says nothing about which operation is meant. */
+  ignore?: string[]
+  /** The index's derived forms of a term (create-word-variants.ts). */
+  variantsOf?: (term: string) => string[]
+  tuning?: SearchTuning
+}
+
+export function expandQuery(query: string, { ignore = [], variantsOf = () => [], tuning = DEFAULT_TUNING }: ExpandOptions = {}): ExpandedQuery {
   const weights = new Map<string, number>()
   const words: Set<string>[] = []
   const intents = new Map<Intent, number>()
@@ -25,22 +38,29 @@ export function expandQuery(query: string, ignore: string[] = [], tuning: Search
     if (ignore.includes(word)) continue
     const intent = INTENT_BY_STEM.get(stemWord(word))
     if (intent) intents.set(intent, 1)
-    // A hint ("which", "open") says what to do, not what to find: it is no term.
-    if (intent && !CANONICAL.has(stemWord(word))) continue
+    // "which" and "info" say what to do, not what to find: no term. Other hints ("invite", "archive") are both.
+    if (intent && QUESTION_HINTS.has(word)) continue
     const term = termOf(word)
     const terms = new Set([term])
-    // Read verbs ("show", "list") occur in most summaries: they weigh less, and the method decides instead.
-    const own = intent === 'get' || intent === 'list' ? tuning.readVerbWeight : 1
+    // Read verbs ("show", "list") occur in most summaries: they weigh less, and the method decides instead. A hint
+    // ("invite", "turn on") is also a word some paths use ("/invitations"), but mostly it only says what to do.
+    const hint = intent && !CANONICAL.has(stemWord(word))
+    const own = hint ? tuning.hintWeight : intent === 'get' || intent === 'list' ? tuning.readVerbWeight : 1
     weights.set(term, Math.max(own, weights.get(term) ?? 0))
-    for (const related of RELATED.get(term) ?? []) {
-      terms.add(related)
-      weights.set(related, Math.max(tuning.relatedWeight, weights.get(related) ?? 0))
+    const add = (other: string, weight: number) => {
+      terms.add(other)
+      weights.set(other, Math.max(weight, weights.get(other) ?? 0))
     }
+    // A verb's derived nouns ("creation", "creator") name other things; the method already says what a verb asks.
+    if (!intent) for (const variant of variantsOf(term)) add(variant, tuning.variantWeight)
+    for (const related of RELATED.get(term) ?? []) add(related, tuning.relatedWeight)
     // A plural noun suggests a list; weaker evidence than a verb.
     if (!intent && word.length > 3 && /[^su]s$/.test(word) && stemWord(word) !== word) intents.set('list', Math.max(tuning.pluralListWeight, intents.get('list') ?? 0))
     if (own === 1 && !words.some((w) => w.has(term))) words.push(terms)
   }
   // "a comment", "an issue": one item is wanted, so a list is less likely (unless the query asks for one).
   if (!intents.has('list') && /\b(a|an|one|single|specific)\b/i.test(query)) intents.set('list', tuning.singularListWeight)
-  return { weights, words, intents }
+  // "who ..." asks for people, mostly more than one.
+  if (/\bwho(m|se)?\b/i.test(query)) intents.set('list', Math.max(tuning.pluralListWeight, intents.get('list') ?? 0))
+  return { weights, words, intents, firstPerson: FIRST_PERSON.test(query) }
 }

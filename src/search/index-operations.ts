@@ -27,6 +27,8 @@ export interface IndexedDoc {
   /** Path segments, literal or parameter: deeper operations are more specialised. */
   depth: number
   deprecated: boolean
+  /** The operation acts on the caller's own user ("/user/...", "the authenticated user"): what "me" asks for. */
+  self: boolean
 }
 
 const VERB_TERMS = new Set(['list', 'get', 'create', 'update', 'delete'].map(termOf))
@@ -56,6 +58,7 @@ function indexOperation(api: string, d: SearchDoc, path: string, isCollection: b
     gist: [...new Set(analyzeText(d.summary))].filter((t) => !VERB_TERMS.has(t)),
     depth: d.path.split('/').filter(Boolean).length,
     deprecated: d.deprecated,
+    self: /^\/(user|me)(\/|$)|^\/users\/me\//.test(d.path) || /\b(authenticated|current|logged[- ]in) user\b/i.test(d.summary),
   }
 }
 

@@ -35,5 +35,6 @@ export function rerankHit(r: SearchResult, expanded: ExpandedQuery, namedWords =
     const sure = [...expanded.intents.values()].some((w) => w >= 1)
     score *= matched ? 1 + tuning.intentMatch * matched : sure ? tuning.intentMismatch : 1
   }
+  if (expanded.firstPerson && r.self) score *= 1 + tuning.selfMatch
   return r.deprecated ? score * tuning.deprecatedFactor : score
 }

@@ -5,6 +5,7 @@ import MiniSearch from 'minisearch'
 import type { SearchDoc } from '../artifacts.ts'
 import { analyzeText, splitWords } from './analyze-text.ts'
 import { createPhraseIndex } from './create-phrase-index.ts'
+import { createWordVariants } from './create-word-variants.ts'
 import { expandQuery } from './expand-query.ts'
 import { type IndexedDoc, indexOperations } from './index-operations.ts'
 import { rerankHit } from './rerank-hit.ts'
@@ -36,19 +37,25 @@ export interface SearchEngine {
 /** Builds the index over every API's search documents; `tuning` is for the benchmark's ablations. */
 export function createSearchEngine(sources: SearchSource[], tuning: SearchTuning = DEFAULT_TUNING): SearchEngine {
   const docs = sources.flatMap(({ api, docs }) => indexOperations(api, docs)).map((d, id) => ({ ...d, id }))
+  const vocabulary = new Set<string>()
   const ms = new MiniSearch<IndexedDoc>({
     fields: Object.keys(tuning.boost),
-    storeFields: ['api', 'name', 'intents', 'scope', 'tail', 'gist', 'depth', 'deprecated'],
-    tokenize: analyzeText,
+    storeFields: ['api', 'name', 'intents', 'scope', 'tail', 'gist', 'depth', 'deprecated', 'self'],
+    tokenize: (text) => {
+      const terms = analyzeText(text)
+      for (const term of terms) vocabulary.add(term)
+      return terms
+    },
     processTerm: (term) => term,
   })
   ms.addAll(docs)
   const phrases = createPhraseIndex(docs)
+  const variantsOf = createWordVariants(vocabulary)
   // The API's own name in a query ("... to cloudflare") says nothing about which operation is meant.
   const apiWords = sources.flatMap(({ api }) => splitWords(api))
   return {
     search(query, options) {
-      const expanded = expandQuery(query, apiWords, tuning)
+      const expanded = expandQuery(query, { ignore: apiWords, variantsOf, tuning })
       if (expanded.weights.size === 0) return { hits: [], total: 0 }
       const results = ms.search(
         { combineWith: 'OR', queries: [...expanded.weights.keys()] },

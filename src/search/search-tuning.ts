@@ -7,10 +7,14 @@ export interface SearchTuning {
   /** Score weight of a prefix match and of a fuzzy match, against 1 for an exact term. */
   prefixWeight: number
   fuzzyWeight: number
+  /** Weight of a derived form ("contributor" for "contributed") against the query's own word. */
+  variantWeight: number
   /** Weight of a related noun ("domain" for "zone") against 1 for the query's own word. */
   relatedWeight: number
   /** Weight of a read verb ("show", "list"), which most summaries contain. */
   readVerbWeight: number
+  /** Weight of a word that hints at what to do ("invite", "archive") as a term to find. */
+  hintWeight: number
   /** How sure a plural noun makes a list, and how much an article ("a", "one") argues against one. */
   pluralListWeight: number
   singularListWeight: number
@@ -29,6 +33,8 @@ export interface SearchTuning {
   /** Factor for an operation whose method does what the query asks (1 + intentMatch), and for one that does not. */
   intentMatch: number
   intentMismatch: number
+  /** Factor for an operation on the caller's own user (1 + selfMatch) when the query says "me". */
+  selfMatch: number
   /** Factor on a deprecated operation's score. */
   deprecatedFactor: number
   /** Boost per query word that spells one of the operation's identifiers ("always use https"). */
@@ -39,8 +45,10 @@ export const DEFAULT_TUNING: SearchTuning = {
   boost: { summary: 3, resource: 2.5, words: 1.5, path: 1.5, tags: 1, description: 0.6, params: 0.3, specWords: 0.3 },
   prefixWeight: 0.3,
   fuzzyWeight: 0.2,
+  variantWeight: 0.8,
   relatedWeight: 0.6,
   readVerbWeight: 0.5,
+  hintWeight: 0.3,
   pluralListWeight: 0.5,
   singularListWeight: -1,
   coveragePower: 2,
@@ -51,6 +59,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   depthPenalty: 0.04,
   intentMatch: 0.4,
   intentMismatch: 0.7,
+  selfMatch: 0.3,
   deprecatedFactor: 0.4,
   phraseBoost: 2,
 }

@@ -2,9 +2,11 @@
 // Indexing and querying must both stem through here, or a stemmed query term never meets its document term.
 import { stemmer } from 'stemmer'
 
-// Porter over-stems a few short words ("added" -> "ad"), and "settings" must not become the verb "set".
+// Porter over-stems a few words ("added" -> "ad", "customer" -> "custom"), and "settings" must not become the verb "set".
 const EXCEPTIONS: Record<string, string> = {
   added: 'add',
+  customer: 'customer',
+  customers: 'customer',
   adding: 'add',
   adds: 'add',
   news: 'news',

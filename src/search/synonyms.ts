@@ -93,6 +93,7 @@ const NOUNS = [
   'job task',
   'employee staff cardholder',
   'seller merchant vendor',
+  'custom own',
 ]
 
 /** Stem -> the stem that stands for its whole group, for verbs and abbreviations. */
