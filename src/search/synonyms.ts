@@ -8,10 +8,10 @@ export type Intent = 'list' | 'get' | 'create' | 'update' | 'delete'
 // [intent, words that mean the same verb, words that only hint at the intent]
 const VERBS: [Intent | undefined, string, string][] = [
   ['list', 'list enumerate browse all every', 'which'],
-  ['get', 'get read fetch retrieve view show see detail details describe inspect look', 'info information'],
+  ['get', 'get read fetch retrieve view show see detail details describe inspect look grab', 'info information'],
   ['create', 'create add new make insert register setup', 'invite open start launch generate publish post submit'],
-  ['update', 'update edit modify change patch alter overwrite adjust', 'set rename toggle turn replace close reopen archive enable disable'],
-  ['delete', 'delete remove destroy erase discard uninstall', 'drop kick unregister'],
+  ['update', 'update edit modify change patch alter overwrite adjust', 'set rename toggle turn replace close reopen archive enable disable bump raise increase lower extend'],
+  ['delete', 'delete remove destroy erase discard uninstall', 'drop kick unregister wipe'],
   [undefined, 'search find lookup', ''],
   [undefined, 'purge flush invalidate', ''],
   [undefined, 'cancel abort terminate', ''],
@@ -24,6 +24,8 @@ const VERBS: [Intent | undefined, string, string][] = [
   [undefined, 'allow permit allowlist whitelist', ''],
   [undefined, 'run execute invoke trigger dispatch', ''],
   [undefined, 'send deliver', ''],
+  [undefined, 'pause suspend freeze', ''],
+  [undefined, 'resume unpause unfreeze', ''],
 ]
 
 // Abbreviations are the same word as their full form.
@@ -41,6 +43,21 @@ const ABBREVIATIONS = [
   'authentication auth',
   'statistics stats',
   'promotion promo',
+  'minimum min',
+  'maximum max',
+  'password pwd',
+  'account acct',
+  'address addr',
+  'image img',
+  'document doc',
+  'description desc',
+  'production prod',
+  'development dev',
+  'notification notif',
+  'administrator admin',
+  'parameter param',
+  'attribute attr',
+  'temporary temp',
 ]
 
 // Nouns that often name the same thing; each finds the others at a lower weight.
