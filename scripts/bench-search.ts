@@ -1,12 +1,14 @@
-// `npm run bench:search -- [--tasks FILE ...] [--generated DIR] [--rounds N]`: ranking quality, answer size and
-// latency of `search` over labelled tasks, for this engine and two baselines measured in the same run. Each API is
+// `npm run bench:search -- [--tasks FILE ...] [--generated DIR] [--rounds N] [--ablate]`: ranking quality, answer size
+// and latency of `search` over labelled tasks, for this engine and two baselines measured in the same run. Each API is
 // indexed on its own, as a server serving that one API would. Writes bench/results/search.md and prints it.
+// `--ablate` adds what each part of the ranking is worth: the same tasks with that part switched off.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { getEncoding } from 'js-tiktoken'
 import { answerSearch, engineFor } from '../src/search/answer-search.ts'
-import type { SearchEngine, SearchSource } from '../src/search/search-engine.ts'
+import { createSearchEngine, type SearchEngine, type SearchSource } from '../src/search/search-engine.ts'
+import { DEFAULT_TUNING, type SearchTuning } from '../src/search/search-tuning.ts'
 import { generate, SHARED_SPECS } from '../test/support/generate.ts'
 import { createDefaultMiniSearch, createPreviousEngine } from './baseline-engines.ts'
 import { generatedApis, loadCatalog } from './load-catalog.ts'
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '20' },
     out: { type: 'string', default: 'bench/results/search.md' },
     misses: { type: 'boolean', default: false },
+    ablate: { type: 'boolean', default: false },
   },
 })
 const tasks: SearchTask[] = (values.tasks as string[]).flatMap((file) =>
@@ -66,17 +69,53 @@ for (const api of apis) {
   }
 }
 
+const ablations = values.ablate ? ablationTable() : ''
 const table = [
   '| API | engine | tasks | recall@1 | recall@5 | MRR@10 | median tokens | p95 tokens | p50 ms | p95 ms | index build ms |',
   '|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n')
 const note = `Tasks: ${(values.tasks as string[]).join(', ')}. Tokens: the whole \`search\` answer, js-tiktoken cl100k_base. Latency: one ranked search over that API's index, ${rounds} rounds after a warm-up, ${process.version}.`
-const markdown = `${table}\n\n${note}\n`
+const markdown = `${table}\n\n${note}\n${ablations}`
 mkdirSync(join(values.out as string, '..'), { recursive: true })
 writeFileSync(values.out as string, markdown)
 console.log(markdown)
 if (values.misses) console.log(`Not first (${misses.length}):\n${misses.join('\n')}`)
+
+/** Each part of the ranking switched off in turn, scored over all tasks: what that part is worth. */
+function ablationTable(): string {
+  const flat = Object.fromEntries(Object.keys(DEFAULT_TUNING.boost).map((k) => [k, 1])) as SearchTuning['boost']
+  const parts: [string, Partial<SearchTuning>][] = [
+    ['this engine', {}],
+    ['no intent (method vs verb)', { intentMatch: 0, intentMismatch: 1 }],
+    ['no coverage of query words', { coveragePower: 0 }],
+    ['no related nouns', { relatedWeight: 0 }],
+    ['no derived word forms', { variantWeight: 0 }],
+    ['no path fit', { pathFit: 0 }],
+    ['no summary fit', { summaryFit: 0 }],
+    ['no "me" -> own endpoints', { selfMatch: 0 }],
+    ['no identifier phrases', { phraseBoost: 0 }],
+    ['no depth penalty', { depthPenalty: 0 }],
+    ['no prefix or fuzzy', { prefixWeight: 0, fuzzyWeight: 0 }],
+    ['equal field boosts', { boost: flat }],
+  ]
+  const rows = parts.map(([label, change]) => {
+    const tuning = { ...DEFAULT_TUNING, ...change }
+    let r1 = 0
+    let r5 = 0
+    let mrr = 0
+    for (const api of apis) {
+      const catalog = loadCatalog(generated, [api])
+      const apiTasks = tasks.filter((t) => t.api === api)
+      const score = scoreRanking(catalog, createSearchEngine([{ api, docs: catalog.getSearchDocs(api) }], tuning), apiTasks)
+      r1 += score.recallAt1 * apiTasks.length
+      r5 += score.recallAt5 * apiTasks.length
+      mrr += score.mrr * apiTasks.length
+    }
+    return `| ${label} | ${fmt(r1 / tasks.length)} | ${fmt(r5 / tasks.length)} | ${fmt(mrr / tasks.length)} |`
+  })
+  return `\nAblations over all ${tasks.length} tasks (${apis.join(', ')}):\n\n| ranking | recall@1 | recall@5 | MRR@10 |\n|---|---|---|---|\n${rows.join('\n')}\n`
+}
 
 /** Uses generated/ when it holds every API the tasks name; otherwise runs codegen on ../shared/openapi into a temp dir. */
 function generateMissing(names: string[]): string {
