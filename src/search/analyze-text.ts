@@ -7,7 +7,7 @@ import { CANONICAL } from './synonyms.ts'
 const STOP_WORDS = new Set(
   (
     "a about against am an and are as at be by can could do does for from has have how i i'd i'm in into is it its me my of off on or our out " +
-    'please should so someone somebody something than that the their them then there these this those to us using via want was we what when ' +
+    'please should so something than that the their them then there these this those to us using via want was we what when ' +
     'where who whose will with would you your endpoint operation call way able need give let im'
   ).split(' '),
 )
@@ -27,7 +27,14 @@ const PHRASES: [RegExp, string][] = [
   [/\blog\s+(in|into)\b/g, 'login'],
   [/\bsign\s+up\b/g, 'register'],
   [/\blook\s+up\b/g, 'lookup'],
-  [/\b(money|pay)\s+back\b/g, 'refund'],
+  [/\b(money|pay)\s+back\b|\b(send|give|pay)\s+(\S+\s+){0,3}back\b/g, 'refund'],
+  [/\bwrite\s+(\S+\s+)?off\b/g, 'uncollectible'],
+  [/\bcut\s+off\b/g, 'revoke'],
+  [/\bup\s+or\s+down\b/g, 'health'],
+  [/\brun\s+(\S+\s+){0,2}again\b|\bre-run\b/g, 'rerun'],
+  // A file name ("package.json") or a URL path ("/admin", "example.com/api/*") is a value, not an operation's words.
+  [/(^|\s)[\w-]+\.(json|ya?ml|md|txt|js|ts|py|go|rb|java|html|css|toml|xml|csv|png|jpe?g|zip)\b/g, '$1 file'],
+  [/(^|\s)(\S+\.[a-z]{2,}|)\/\S*/g, '$1 url'],
 ]
 
 /** Splits identifiers and paths into lower-case words: "zonesGet" -> zones get; "{zone_id}" -> zone id. */

@@ -9,6 +9,9 @@ export type { Intent }
 
 const FIRST_PERSON = /\b(me|my|mine|myself)\b/i
 const QUESTION_HINTS = new Set(['which', 'info', 'information'])
+/** "someone" is no word an operation is found by, but it does point at the resources that are people. */
+const SOMEONE = new Set(['someone', 'somebody', 'everyone', 'anyone', 'person'])
+const PEOPLE_TERMS = ['member', 'user'].map(termOf)
 
 export interface ExpandedQuery {
   /** Every term to look up, with its weight: 1 for the query's own terms, less for related ones. */
@@ -36,6 +39,10 @@ export function expandQuery(query: string, { ignore = [], variantsOf = () => [],
   const intents = new Map<Intent, number>()
   for (const word of queryWords(query)) {
     if (ignore.includes(word)) continue
+    if (SOMEONE.has(word)) {
+      for (const term of PEOPLE_TERMS) weights.set(term, Math.max(tuning.relatedWeight, weights.get(term) ?? 0))
+      continue
+    }
     const intent = INTENT_BY_STEM.get(stemWord(word))
     if (intent) intents.set(intent, 1)
     // "which" and "info" say what to do, not what to find: no term. Other hints ("invite", "archive") are both.
