@@ -30,6 +30,9 @@ const PHRASES: [RegExp, string][] = [
   [/\b(money|pay)\s+back\b|\b(send|give|pay)\s+(\S+\s+){0,3}back\b/g, 'refund'],
   [/\bwrite\s+(\S+\s+)?off\b/g, 'uncollectible'],
   [/\bcut\s+off\b/g, 'revoke'],
+  [/\bon\s+file\b/g, 'saved'],
+  [/\bgive(?=\s+(\S+\s+){0,3}(access|permissions?|roles?)\b)/g, 'grant'],
+  [/\bchange\s+(the\s+)?(\S+\s+)?name\b/g, 'rename'],
   [/\bup\s+or\s+down\b/g, 'health'],
   [/\brun\s+(\S+\s+){0,2}again\b|\bre-run\b/g, 'rerun'],
   // A file name ("package.json") or a URL path ("/admin", "example.com/api/*") is a value, not an operation's words.

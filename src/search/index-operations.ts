@@ -67,6 +67,12 @@ function intentsOf(method: string, path: string, isCollection: boolean): [Intent
   const item = path.endsWith('}')
   switch (method) {
     case 'GET':
+      // A search finds one item as often as many.
+      if (path.endsWith('/search'))
+        return [
+          ['list', 1],
+          ['get', 1],
+        ]
       return item
         ? [['get', 1]]
         : [

@@ -9,11 +9,11 @@ export type Intent = 'list' | 'get' | 'create' | 'update' | 'delete'
 const VERBS: [Intent | undefined, string, string][] = [
   ['list', 'list enumerate browse all every', 'which'],
   ['get', 'get read fetch retrieve view show see detail details describe inspect look grab', 'info information'],
-  ['create', 'create add new make insert register setup', 'invite open start launch generate publish post submit'],
+  ['create', 'create add new make insert register setup', 'invite open start launch generate publish post submit share grant put'],
   [
     'update',
     'update edit modify change patch alter overwrite adjust',
-    'set rename toggle turn replace close reopen archive enable disable bump raise increase lower extend retire',
+    'set rename toggle turn replace close reopen archive enable disable bump raise increase lower extend retire upgrade downgrade',
   ],
   ['delete', 'delete remove destroy erase discard uninstall', 'drop kick unregister wipe strip'],
   [undefined, 'search find lookup grep', ''],
@@ -130,6 +130,8 @@ const NOUNS = [
   'url route path pattern',
   'health uptime',
   'live broadcast',
+  'upcoming next preview',
+  'traffic visit visitor',
 ]
 
 /** Stem -> the stem that stands for its whole group, for verbs and abbreviations. */
