@@ -11,6 +11,7 @@ import { inlineRefs } from './inline-refs.ts'
 import { loadSpec } from './load-spec.ts'
 import { nameOperations } from './name-operations.ts'
 import { nameTypes, pascalCase } from './name-types.ts'
+import { readVocabulary, unusedVocabulary, vocabularyFile, vocabularyWords } from './read-vocabulary.ts'
 import { repairRefs } from './repair-refs.ts'
 import type { Json } from './resolve-ref.ts'
 import { SpecError, type SpecProblem } from './spec-error.ts'
@@ -40,6 +41,7 @@ export async function buildApi(file: string, apiName: string): Promise<BuildApiR
     return out
   }
   const { doc: raw, bytes } = time('load', () => loadSpec(file))
+  const vocabulary = readVocabulary(vocabularyFile(file, apiName))
   const t0 = performance.now()
   const converted = await convertSwagger2(file, raw)
   timings.convert = performance.now() - t0
@@ -71,7 +73,11 @@ export async function buildApi(file: string, apiName: string): Promise<BuildApiR
     name: apiName,
     ...api,
     operationCount: ops.length,
-    sourceHash: createHash('sha256').update(bytes).update(CODEGEN_VERSION).digest('hex'),
+    sourceHash: createHash('sha256')
+      .update(bytes)
+      .update(vocabulary?.text ?? '')
+      .update(CODEGEN_VERSION)
+      .digest('hex'),
   }
   const operations: OperationSpec[] = ops.map((op) => ({
     name: op.name,
@@ -96,7 +102,9 @@ export async function buildApi(file: string, apiName: string): Promise<BuildApiR
     tags: op.tags ?? [],
     params: op.params.map((p) => p.name),
     specWords: time('specWords', () => collectSpecWords(doc, op, tagDescriptions)),
+    vocabulary: vocabularyWords(vocabulary, op.method, op.path) || undefined,
     deprecated: op.deprecated === true,
   }))
+  warnings.push(...unusedVocabulary(vocabulary, ops))
   return { meta, operations, schemas, typeIndex, searchDocs, sdk: types.sdk, warnings, timings }
 }

@@ -17,6 +17,7 @@ export interface IndexedDoc {
   tags: string
   params: string
   specWords: string
+  vocabulary: string
   intents: [Intent, number][]
   /** Stemmed literal path words after the first parameter: what the operation is about, below its scope. */
   tail: string[]
@@ -53,6 +54,7 @@ function indexOperation(api: string, d: SearchDoc, path: string, isCollection: b
     tags: d.tags.join(' '),
     params: d.params.join(' '),
     specWords: d.specWords ?? '',
+    vocabulary: d.vocabulary ?? '',
     intents: intentsOf(d.method, d.path, isCollection),
     ...pathParts(path),
     gist: [...new Set(analyzeText(d.summary))].filter((t) => !VERB_TERMS.has(t)),

@@ -3,7 +3,7 @@
 
 export interface SearchTuning {
   /** MiniSearch field boosts. */
-  boost: Record<'summary' | 'resource' | 'words' | 'path' | 'tags' | 'description' | 'params' | 'specWords', number>
+  boost: Record<'summary' | 'resource' | 'words' | 'path' | 'tags' | 'description' | 'params' | 'specWords' | 'vocabulary', number>
   /** Score weight of a prefix match and of a fuzzy match, against 1 for an exact term. */
   prefixWeight: number
   fuzzyWeight: number
@@ -42,7 +42,7 @@ export interface SearchTuning {
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
-  boost: { summary: 3, resource: 2.5, words: 1.5, path: 1.5, tags: 1, description: 0.6, params: 0.3, specWords: 0.3 },
+  boost: { summary: 3, resource: 2.5, words: 1.5, path: 1.5, tags: 1, description: 0.6, params: 0.3, specWords: 0.3, vocabulary: 1 },
   prefixWeight: 0.3,
   fuzzyWeight: 0.2,
   variantWeight: 0.8,

@@ -10,14 +10,21 @@ export const SHARED_SPECS =
   [process.env.SHARED_OPENAPI, resolve(ROOT, '../shared/openapi'), '/work/shared/openapi'].find((dir): dir is string => !!dir && existsSync(join(dir, 'petstore.yaml'))) ??
   resolve(ROOT, '../shared/openapi')
 
-/** Copies the specs into a temp folder (the file name becomes the namespace) and returns the artifacts folder. */
+/**
+ * Copies the specs into a temp folder (the file name becomes the namespace), with this repository's
+ * openapi/vocabulary/<api>.txt for each, and returns the artifacts folder.
+ */
 export function generate(specFiles: string[], names?: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'codemode-gen-'))
   const specs = join(dir, 'openapi')
   execFileSync('mkdir', ['-p', specs])
+  execFileSync('mkdir', ['-p', join(specs, 'vocabulary')])
   specFiles.forEach((file, i) => {
     const ext = file.match(/\.(json|ya?ml)$/i)?.[0] ?? '.json'
-    copyFileSync(file, join(specs, names?.[i] ? `${names[i]}${ext}` : basename(file)))
+    const target = names?.[i] ? `${names[i]}${ext}` : basename(file)
+    copyFileSync(file, join(specs, target))
+    const vocabulary = join(ROOT, 'openapi/vocabulary', target.replace(/\.(json|ya?ml)$/i, '.txt'))
+    if (existsSync(vocabulary)) copyFileSync(vocabulary, join(specs, 'vocabulary', basename(vocabulary)))
   })
   const out = join(dir, 'generated')
   execFileSync(process.execPath, [join(ROOT, 'codegen/index.ts'), '--specs', specs, '--out', out, '--quiet'], {
