@@ -1,5 +1,6 @@
-// Ranking over the real Cloudflare, GitHub and Stripe specs: each query, phrased as an agent asks, must put the
-// named operation first. The queries differ from the benchmark's tasks (bench/tasks/*.jsonl).
+// Ranking over the real Cloudflare, GitHub and Stripe specs (with this repository's openapi/vocabulary files): each
+// query, phrased as an agent asks, must put the named operation first. The queries differ from the benchmark's tasks
+// (bench/tasks/*.jsonl).
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadCatalog } from '../../scripts/load-catalog.ts'
@@ -41,6 +42,15 @@ describe('search ranking', () => {
     ['an action segment', { api: 'stripe', query: 'cancel a payment intent', want: 'POST /v1/payment_intents/{intent}/cancel' }],
     ['an enum value of the request body, spelt as words', { api: 'cloudflare', query: 'enable automatic https rewrites', want: 'PATCH /zones/{zone_id}/settings' }],
     ['an enum value past the first ones of a long schema', { api: 'cloudflare', query: 'turn off rocket loader', want: 'PATCH /zones/{zone_id}/settings' }],
+    [
+      'a derived form the stemmer keeps apart ("contributed" / contributors)',
+      { api: 'github', query: 'who has contributed to a repo', want: 'GET /repos/{owner}/{repo}/contributors' },
+    ],
+    ['"my" picks the caller\'s own endpoint', { api: 'github', query: 'list my followers', want: 'GET /user/followers' }],
+    ['a phrasal verb ("get rid of")', { api: 'cloudflare', query: 'get rid of a DNS record', want: 'DELETE /zones/{zone_id}/dns_records/{dns_record_id}' }],
+    ['a word from the shipped vocabulary (chargebacks are disputes)', { api: 'stripe', query: 'list chargebacks', want: 'GET /v1/disputes' }],
+    ['a product described, not named (Turnstile)', { api: 'cloudflare', query: 'create a captcha widget', want: 'POST /accounts/{account_id}/challenges/widgets' }],
+    ['a phrase from accounting ("write off")', { api: 'stripe', query: 'write off an invoice', want: 'POST /v1/invoices/{invoice}/mark_uncollectible' }],
   ])('ranks first for %s', (_name, { api, query, want }) => {
     expect(top(api, query)[0]).toBe(want)
   })
