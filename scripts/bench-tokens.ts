@@ -39,11 +39,13 @@ const notes: string[] = []
 const specs = new Map<string, NamedSpec & { file: string }>()
 for (const { api, file } of SINGLE) specs.set(api, { ...(await readSpec(api, join(SPECS, file))), file: join(SPECS, file) })
 const tasks = new Map<string, SearchTask[]>()
-// Each API's tasks: bench/tasks/<api>.jsonl (the set search was tuned on) and heldout-<api>.jsonl (never tuned on).
+// Each API's tasks: bench/tasks/<api>.jsonl and heldout-<api>.jsonl (search was tuned on both) and blind-<api>.jsonl
+// (never opened or tuned on).
 for (const api of specs.keys()) {
   const sets = [
     { set: 'tuning' as const, file: join(ROOT, 'bench/tasks', `${api}.jsonl`) },
-    { set: 'held-out' as const, file: join(ROOT, 'bench/tasks', `heldout-${api}.jsonl`) },
+    { set: 'tuning' as const, file: join(ROOT, 'bench/tasks', `heldout-${api}.jsonl`) },
+    { set: 'blind' as const, file: join(ROOT, 'bench/tasks', `blind-${api}.jsonl`) },
   ].filter(({ file }) => existsSync(file))
   const lines = sets.flatMap(({ set, file }) => readJsonLines(file).map((task) => ({ ...task, set })))
   if (lines.length) tasks.set(api, lines)

@@ -19,11 +19,11 @@ export function renderTable(rows: BenchRow[], tokenizer: Tokenizer): string {
   return lines.join('\n')
 }
 
-/** Reading cost per task set: the tasks search was tuned on, and the held-out ones. */
+/** Reading cost per task set: the tasks search was tuned on, and the blind ones. */
 export function renderTaskSets(rows: BenchRow[]): string {
   const lines = ['| API | task set | tasks | found | call accepted | median cl100k | p95 cl100k | median o200k | p95 o200k |', '|---|---|--:|--:|--:|--:|--:|--:|--:|']
   for (const row of rows) {
-    for (const set of ['tuning', 'held-out'] as const) {
+    for (const set of ['tuning', 'blind'] as const) {
       const runs = (row.tasks ?? []).filter((r) => (r.task.set ?? 'tuning') === set)
       if (!runs.length) continue
       const t = taskSummary(runs)
@@ -44,7 +44,7 @@ export function renderTaskRuns(rows: BenchRow[]): string {
     for (const r of row.tasks) {
       const found = r.found ? `\`${r.found}\` (${r.rank})` : '**miss**'
       const execute = r.found ? (r.executeOk ? 'ok' : `error: ${clip(r.executeError ?? '')}`) : '—'
-      const query = r.task.set === 'held-out' ? `${r.task.query} (held-out)` : r.task.query
+      const query = r.task.set === 'blind' ? `${r.task.query} (blind)` : r.task.query
       out.push(`| ${cell(query)} | ${found} | ${r.toolCalls} | ${n(r.tokens.cl100k)} | ${n(r.tokens.o200k)} | ${cell(execute)} |`)
     }
     out.push('', '</details>', '')

@@ -14,8 +14,8 @@ export interface SearchTask {
   api: string
   query: string
   accept: string[]
-  /** Which task file it came from: the set search was tuned on, or the held-out one. */
-  set?: 'tuning' | 'held-out'
+  /** Which task files it came from: those search was tuned on, or the blind ones nobody tuned on. */
+  set?: 'tuning' | 'blind'
 }
 
 export interface TaskRun {
