@@ -41,7 +41,7 @@ export async function buildApi(file: string, apiName: string): Promise<BuildApiR
     return out
   }
   const { doc: raw, bytes } = time('load', () => loadSpec(file))
-  const vocabulary = readVocabulary(vocabularyFile(file, apiName))
+  const vocabulary = readVocabulary(vocabularyFile(file))
   const t0 = performance.now()
   const converted = await convertSwagger2(file, raw)
   timings.convert = performance.now() - t0

@@ -1,8 +1,9 @@
 // Words an API's users say that its spec does not ("queue visitors" for a waiting room): the optional file
-// openapi/vocabulary/<api>.txt, one entry a line, `/path/prefix: words` for every operation under a path or
-// `METHOD /path: words` for one. Search indexes these words beside the spec's own.
+// openapi/vocabulary/<spec file name>.txt (openapi/my-api.yaml -> vocabulary/my-api.txt), one entry a line,
+// `/path/prefix: words` for every operation under a path or `METHOD /path: words` for one. Search indexes these
+// words beside the spec's own.
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { basename, dirname, extname, join } from 'node:path'
 import { SpecError, type SpecProblem } from './spec-error.ts'
 
 export interface VocabularyEntry {
@@ -20,9 +21,9 @@ export interface Vocabulary {
 
 const ENTRY = /^(?:(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE)\s+)?(\/\S*)\s*:\s*(.+)$/i
 
-/** Where the vocabulary for the spec at `specFile`, served as `apiName`, lives (the file is optional). */
-export function vocabularyFile(specFile: string, apiName: string): string {
-  return join(dirname(specFile), 'vocabulary', `${apiName}.txt`)
+/** Where the vocabulary for the spec at `specFile` lives (the file is optional): named like the spec. */
+export function vocabularyFile(specFile: string): string {
+  return join(dirname(specFile), 'vocabulary', `${basename(specFile, extname(specFile))}.txt`)
 }
 
 /** Reads and parses a vocabulary file; throws a SpecError naming every malformed line. */

@@ -77,7 +77,7 @@ export interface SearchDoc {
   params: string[]
   /** Words from parameter descriptions, enum values, titles and property names of parameter and body schemas, and tag descriptions. */
   specWords?: string
-  /** Words the operator's openapi/vocabulary/<api>.txt gives this operation: what its users call it. */
+  /** Words the operator's openapi/vocabulary/<spec name>.txt gives this operation: what its users call it. */
   vocabulary?: string
   deprecated: boolean
 }

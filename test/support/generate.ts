@@ -12,7 +12,7 @@ export const SHARED_SPECS =
 
 /**
  * Copies the specs into a temp folder (the file name becomes the namespace), with this repository's
- * openapi/vocabulary/<api>.txt for each, and returns the artifacts folder.
+ * openapi/vocabulary/<spec name>.txt for each, and returns the artifacts folder.
  */
 export function generate(specFiles: string[], names?: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'codemode-gen-'))

@@ -11,14 +11,16 @@ import type { SearchDoc } from '../../src/artifacts.ts'
 import { engineFor } from '../../src/search/answer-search.ts'
 import { ROOT, SHARED_SPECS } from '../support/generate.ts'
 
-function build(vocabulary: string | undefined) {
+/** Builds petstore from openapi/<name>.yaml with openapi/vocabulary/<name>.txt: named like the spec, not the API. */
+function build(vocabulary: string | undefined, name = 'petstore') {
   const dir = mkdtempSync(join(tmpdir(), 'codegen-vocabulary-'))
   mkdirSync(join(dir, 'openapi/vocabulary'), { recursive: true })
-  copyFileSync(join(SHARED_SPECS, 'petstore.yaml'), join(dir, 'openapi/petstore.yaml'))
-  if (vocabulary !== undefined) writeFileSync(join(dir, 'openapi/vocabulary/petstore.txt'), vocabulary)
+  copyFileSync(join(SHARED_SPECS, 'petstore.yaml'), join(dir, `openapi/${name}.yaml`))
+  if (vocabulary !== undefined) writeFileSync(join(dir, `openapi/vocabulary/${name}.txt`), vocabulary)
   const out = join(dir, 'generated')
   const run = spawnSync(process.execPath, [join(ROOT, 'codegen/index.ts'), '--specs', join(dir, 'openapi'), '--out', out], { cwd: ROOT, encoding: 'utf8' })
-  const docs = (): SearchDoc[] => JSON.parse(readFileSync(join(out, 'petstore/search-docs.json'), 'utf8'))
+  const api = name === 'petstore' ? name : 'petStore'
+  const docs = (): SearchDoc[] => JSON.parse(readFileSync(join(out, api, 'search-docs.json'), 'utf8'))
   return { status: run.status, output: run.stdout + run.stderr, docs, out }
 }
 
@@ -40,6 +42,12 @@ describe('operator vocabulary', () => {
     expect(words['DELETE /pet/{petId}']).toBe('euthanize')
     expect(words['GET /pet/{petId}']).toBeUndefined()
     expect(words['GET /store/inventory']).toBeUndefined()
+  })
+
+  it('is found by the spec file name when the API name differs (pet-store.yaml serves petStore)', () => {
+    const { status, docs } = build('/store/order: purchase\n', 'pet-store')
+    expect(status).toBe(0)
+    expect(docs().find((d) => route(d) === 'POST /store/order')?.vocabulary).toBe('purchase')
   })
 
   it("moves a query in the users' words to the operation it names", () => {
