@@ -35,9 +35,10 @@ const PHRASES: [RegExp, string][] = [
   [/\bchange\s+(the\s+)?(\S+\s+)?name\b/g, 'rename'],
   [/\bup\s+or\s+down\b/g, 'health'],
   [/\brun\s+(\S+\s+){0,2}again\b|\bre-run\b/g, 'rerun'],
-  // A file name ("package.json") or a URL path ("/admin", "example.com/api/*") is a value, not an operation's words.
+  // A file name ("package.json") is a value, not an operation's words. A URL ("example.com/api/*") also says "url"
+  // but keeps its words: an agent may paste an API path ("/zones/{zone_id}/dns_records") as its query.
   [/(^|\s)[\w-]+\.(json|ya?ml|md|txt|js|ts|py|go|rb|java|html|css|toml|xml|csv|png|jpe?g|zip)\b/g, '$1 file'],
-  [/(^|\s)(\S+\.[a-z]{2,}|)\/\S*/g, '$1 url'],
+  [/(^|\s)(\S+\.[a-z]{2,}\/\S*|\/\S*\*)/g, '$& url'],
 ]
 
 /** Splits identifiers and paths into lower-case words: "zonesGet" -> zones get; "{zone_id}" -> zone id. */

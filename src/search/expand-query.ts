@@ -24,7 +24,6 @@ export interface ExpandedQuery {
   firstPerson: boolean
 }
 
-/** Analyzes a free-text query into weighted terms, per-word term sets and intents. */
 export interface ExpandOptions {
   /** Words to skip: the API's own name says nothing about which operation is meant. */
   ignore?: string[]
@@ -33,6 +32,7 @@ export interface ExpandOptions {
   tuning?: SearchTuning
 }
 
+/** Analyzes a free-text query into weighted terms, per-word term sets and intents. */
 export function expandQuery(query: string, { ignore = [], variantsOf = () => [], tuning = DEFAULT_TUNING }: ExpandOptions = {}): ExpandedQuery {
   const weights = new Map<string, number>()
   const words: Set<string>[] = []
@@ -43,15 +43,16 @@ export function expandQuery(query: string, { ignore = [], variantsOf = () => [],
       for (const term of PEOPLE_TERMS) weights.set(term, Math.max(tuning.relatedWeight, weights.get(term) ?? 0))
       continue
     }
-    const intent = INTENT_BY_STEM.get(stemWord(word))
+    const stem = stemWord(word)
+    const intent = INTENT_BY_STEM.get(stem)
     if (intent) intents.set(intent, 1)
     // "which" and "info" say what to do, not what to find: no term. Other hints ("invite", "archive") are both.
-    if (intent && QUESTION_HINTS.has(word)) continue
+    if (QUESTION_HINTS.has(word)) continue
     const term = termOf(word)
     const terms = new Set([term])
     // Read verbs ("show", "list") occur in most summaries: they weigh less, and the method decides instead. A hint
     // ("invite", "turn on") is also a word some paths use ("/invitations"), but mostly it only says what to do.
-    const hint = intent && !CANONICAL.has(stemWord(word))
+    const hint = intent && !CANONICAL.has(stem)
     const own = hint ? tuning.hintWeight : intent === 'get' || intent === 'list' ? tuning.readVerbWeight : 1
     weights.set(term, Math.max(own, weights.get(term) ?? 0))
     const add = (other: string, weight: number) => {
@@ -62,7 +63,7 @@ export function expandQuery(query: string, { ignore = [], variantsOf = () => [],
     if (!intent) for (const variant of variantsOf(term)) add(variant, tuning.variantWeight)
     for (const related of RELATED.get(term) ?? []) add(related, tuning.relatedWeight)
     // A plural noun suggests a list; weaker evidence than a verb.
-    if (!intent && word.length > 3 && /[^su]s$/.test(word) && stemWord(word) !== word) intents.set('list', Math.max(tuning.pluralListWeight, intents.get('list') ?? 0))
+    if (!intent && word.length > 3 && /[^su]s$/.test(word) && stem !== word) intents.set('list', Math.max(tuning.pluralListWeight, intents.get('list') ?? 0))
     if (own === 1 && !words.some((w) => w.has(term))) words.push(terms)
   }
   // "a comment", "an issue": one item is wanted, so a list is less likely (unless the query asks for one).

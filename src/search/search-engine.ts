@@ -11,8 +11,6 @@ import { type IndexedDoc, indexOperations } from './index-operations.ts'
 import { rerankHit } from './rerank-hit.ts'
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts'
 
-export { splitWords }
-
 export interface SearchSource {
   api: string
   docs: SearchDoc[]

@@ -55,6 +55,11 @@ describe('search ranking', () => {
     expect(top(api, query)[0]).toBe(want)
   })
 
+  it('keeps the words of a pasted path that is not exact (a URL is a value only when it has a host or a wildcard)', () => {
+    expect(top('cloudflare', '/zones/{zone_id}/dns_records', 5)).toContain('GET /zones/{zone_id}/dns_records')
+    expect(top('github', 'GET /repos/{owner}/{repo}/pull', 5)).toContain('GET /repos/{owner}/{repo}/pulls')
+  })
+
   it('puts a deprecated operation below its live replacement', () => {
     expect(top('cloudflare', 'delete multiple key-value pairs', 3)).toEqual([
       'POST /accounts/{account_id}/storage/kv/namespaces/{namespace_id}/bulk/delete',
