@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { getEncoding } from 'js-tiktoken'
+import type { Catalog } from '../src/create-catalog.ts'
 import { answerSearch, engineFor } from '../src/search/answer-search.ts'
 import { createSearchEngine, type SearchEngine, type SearchSource } from '../src/search/search-engine.ts'
 import { DEFAULT_TUNING, type SearchTuning } from '../src/search/search-tuning.ts'
@@ -38,8 +39,9 @@ const fmt = (n: number, digits = 2) => n.toFixed(digits)
 const rows: string[] = []
 const misses: string[] = []
 
+const catalogs = new Map(apis.map((api) => [api, loadCatalog(generated, [api])]))
 for (const api of apis) {
-  const catalog = loadCatalog(generated, [api])
+  const catalog = catalogs.get(api) as Catalog
   const apiTasks = tasks.filter((t) => t.api === api)
   const sources: SearchSource[] = [{ api, docs: catalog.getSearchDocs(api) }]
   const t0 = performance.now()
@@ -105,7 +107,7 @@ function ablationTable(): string {
     let r5 = 0
     let mrr = 0
     for (const api of apis) {
-      const catalog = loadCatalog(generated, [api])
+      const catalog = catalogs.get(api) as Catalog
       const apiTasks = tasks.filter((t) => t.api === api)
       const score = scoreRanking(catalog, createSearchEngine([{ api, docs: catalog.getSearchDocs(api) }], tuning), apiTasks)
       r1 += score.recallAt1 * apiTasks.length
