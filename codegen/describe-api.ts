@@ -1,6 +1,7 @@
 // The API-level facts the host needs: base URL from servers[0] (variables filled with their defaults) and the
 // security schemes with the one to use by default.
 import type { SecuritySchemeSpec } from '../src/artifacts.ts'
+import { HTTP_METHODS } from './collect-operations.ts'
 import { deref, type Json } from './resolve-ref.ts'
 import type { SpecProblem } from './spec-error.ts'
 
@@ -53,7 +54,8 @@ export function describeApi(doc: Json, warnings: SpecProblem[]): DescribeApiResu
 
 /**
  * The scheme one credential can satisfy on most operations: among security requirements that name a single
- * scheme (global and per operation), the most used, with bearer tokens first on a tie.
+ * scheme, the most used over the operations (an operation without its own `security` has the global one), with
+ * bearer tokens first on a tie.
  */
 function pickDefaultScheme(doc: Json, schemes: SecuritySchemeSpec[]): string | undefined {
   const counts = new Map<string, number>()
@@ -64,9 +66,11 @@ function pickDefaultScheme(doc: Json, schemes: SecuritySchemeSpec[]): string | u
       if (names.length === 1) counts.set(names[0] as string, (counts.get(names[0] as string) ?? 0) + 1)
     }
   }
-  count(doc.security)
   for (const item of Object.values((doc.paths ?? {}) as Json)) {
-    for (const op of Object.values((item ?? {}) as Json)) if (op && typeof op === 'object') count((op as Json).security)
+    for (const method of HTTP_METHODS) {
+      const op = ((item ?? {}) as Json)[method] as Json | undefined
+      if (op && typeof op === 'object') count(op.security ?? doc.security)
+    }
   }
   const usable = schemes.filter((s) => s.type !== 'mutualTLS')
   const rank = (s: SecuritySchemeSpec) => (counts.get(s.name) ?? 0) * 2 + (s.type === 'http' && s.scheme === 'bearer' ? 1 : 0)

@@ -2,6 +2,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildApi } from '../../codegen/build-api.ts'
+import { describeApi } from '../../codegen/describe-api.ts'
 
 const result = await buildApi(join(import.meta.dirname, '__fixtures__/edge-31.yaml'), 'edge')
 const op = (name: string) => result.operations.find((o) => o.name === name)
@@ -50,5 +51,19 @@ describe('an OpenAPI 3.1 spec full of edge cases', () => {
   it('marks the deprecated operation in the SDK declarations', () => {
     expect(op('deleteItemsByItemId')?.deprecated).toBe(true)
     expect(result.sdk).toContain('  /** @deprecated DELETE /items/{itemId} (#/paths/~1items~1{itemId}/delete) */\n  deleteItemsByItemId(')
+  })
+})
+
+describe('the default auth scheme', () => {
+  it('counts the global requirement once for every operation that inherits it', () => {
+    const paths = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`/items/${i}`, { get: { responses: {} } }]))
+    paths['/admin/a'] = { get: { security: [{ oauth: [] }], responses: {} } }
+    paths['/admin/b'] = { get: { security: [{ oauth: [] }], responses: {} } }
+    const doc = {
+      security: [{ key: [] }],
+      components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' }, oauth: { type: 'oauth2', flows: {} } } },
+      paths,
+    }
+    expect(describeApi(doc, []).defaultScheme).toBe('key')
   })
 })
