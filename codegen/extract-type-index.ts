@@ -21,12 +21,13 @@ export function extractTypeIndex(base: string, ops: NamedOperation[], aliases: M
   const paths = members(file.getInterface('paths'))
 
   const out: TypeIndex['operations'] = {}
+  const known = new Set(aliases.values())
   for (const op of ops) {
     let node = members(paths.get(op.path)).get(op.method.toLowerCase())
     const refId = node && /^operations\["(.+)"\]$/.exec(node.getText())?.[1]
     if (refId) node = operations.get(JSON.parse(`"${refId}"`) as string)
     const signature = `${apiName}.${op.name}(${inputText(node, op, clean)}): Promise<${resultText(node, op, clean)}>`
-    out[op.name] = { signature, types: referencedTypes(signature, aliases) }
+    out[op.name] = { signature, types: referencedTypes(signature, known) }
   }
   return { operations: out, types }
 }
@@ -107,7 +108,6 @@ function makeCleaner(aliases: Map<string, string>, simple: Map<string, string>) 
       .trim()
 }
 
-function referencedTypes(signature: string, aliases: Map<string, string>): string[] {
-  const known = new Set(aliases.values())
+function referencedTypes(signature: string, known: Set<string>): string[] {
   return [...new Set(signature.match(/\b[A-Z][A-Za-z0-9_$]*\b/g) ?? [])].filter((t) => known.has(t))
 }

@@ -1,6 +1,6 @@
 // Runs the real codegen CLI over a set of spec files into a fresh temporary directory.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 
@@ -17,8 +17,7 @@ export const SHARED_SPECS =
 export function generate(specFiles: string[], names?: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'codemode-gen-'))
   const specs = join(dir, 'openapi')
-  execFileSync('mkdir', ['-p', specs])
-  execFileSync('mkdir', ['-p', join(specs, 'vocabulary')])
+  mkdirSync(join(specs, 'vocabulary'), { recursive: true })
   specFiles.forEach((file, i) => {
     const ext = file.match(/\.(json|ya?ml)$/i)?.[0] ?? '.json'
     const target = names?.[i] ? `${names[i]}${ext}` : basename(file)

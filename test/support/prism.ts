@@ -52,6 +52,8 @@ export async function startPrism(spec: string, timeoutMs = 90_000): Promise<Upst
     logs,
     stop: () =>
       new Promise((resolve) => {
+        // A Prism that already exited (crashed mid-test) sends no second 'exit'.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
         child.once('exit', () => resolve())
         child.kill('SIGTERM')
         setTimeout(() => child.kill('SIGKILL'), 2000).unref()

@@ -56,7 +56,9 @@ describe('an OpenAPI 3.1 spec full of edge cases', () => {
 
 describe('the default auth scheme', () => {
   it('counts the global requirement once for every operation that inherits it', () => {
-    const paths = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`/items/${i}`, { get: { responses: {} } }]))
+    const paths: Record<string, { get: { security?: Record<string, string[]>[]; responses: object } }> = Object.fromEntries(
+      Array.from({ length: 5 }, (_, i) => [`/items/${i}`, { get: { responses: {} } }]),
+    )
     paths['/admin/a'] = { get: { security: [{ oauth: [] }], responses: {} } }
     paths['/admin/b'] = { get: { security: [{ oauth: [] }], responses: {} } }
     const doc = {
