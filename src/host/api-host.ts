@@ -100,7 +100,7 @@ export class ApiHost extends RpcTarget {
     } catch (err) {
       return { ok: false, error: `${label}: could not reach ${url.origin} (${(err as Error).message}); check the API's base URL` }
     }
-    const read = await readResponse(response, this.#limits.maxResponseBytes - this.#used.bytes)
+    const read = await readResponse(response, this.#limits.maxResponseBytes - this.#used.bytes, this.#limits.maxResponseBytes)
     this.#used.bytes += read.bytes
     return read.ok ? { ok: true, value: read.value } : { ok: false, error: `${label}: ${read.error}` }
   }

@@ -3,7 +3,11 @@
 
 export type ReadResult = { ok: true; value: unknown; bytes: number } | { ok: false; error: string; bytes: number }
 
-export async function readResponse(response: Response, maxBytes: number): Promise<ReadResult> {
+/**
+ * `maxBytes` is what is left of the execution's budget, `limit` the configured budget that messages name. A response
+ * over what is left is refused and charged only the bytes read before it went over, so later, smaller calls still fit.
+ */
+export async function readResponse(response: Response, maxBytes: number, limit = maxBytes): Promise<ReadResult> {
   // Redirects are not followed (the credential must not travel to another host); the model gets the target,
   // which is what download endpoints such as GitHub's logs and artifacts answer with.
   const location = response.headers.get('location')
@@ -12,8 +16,10 @@ export async function readResponse(response: Response, maxBytes: number): Promis
     return { ok: true, value: { status: response.status, redirect: location }, bytes: 0 }
   }
   const buffer = await readCapped(response, maxBytes)
-  if (buffer === undefined)
-    return { ok: false, error: `response exceeded the ${maxBytes}-byte budget for this execution; request fewer items (a smaller page size or a filter)`, bytes: maxBytes }
+  if (typeof buffer === 'number') {
+    const spent = limit - maxBytes > 0 ? `. Earlier responses in this execution used ${limit - maxBytes} bytes of it` : ''
+    return { ok: false, error: `response exceeded the ${limit}-byte budget for this execution; request fewer items (a smaller page size or a filter)${spent}`, bytes: buffer }
+  }
   const type = response.headers.get('content-type') ?? ''
   const text = /json|text|xml|yaml|javascript|html|csv|form/i.test(type) || buffer.byteLength === 0 ? new TextDecoder().decode(buffer) : undefined
   let value: unknown = text
@@ -30,12 +36,13 @@ export async function readResponse(response: Response, maxBytes: number): Promis
   return { ok: true, value: response.status === 204 ? null : value, bytes: buffer.byteLength }
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
+/** The whole body, or, when it would go over `maxBytes`, the number of bytes kept before it did. */
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | number> {
   if (!response.body) return new Uint8Array()
   const declared = Number(response.headers.get('content-length'))
   if (declared > maxBytes) {
     await response.body.cancel()
-    return undefined
+    return 0
   }
   const chunks: Uint8Array[] = []
   let total = 0
@@ -43,11 +50,11 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
-    total += value.byteLength
-    if (total > maxBytes) {
+    if (total + value.byteLength > maxBytes) {
       await reader.cancel()
-      return undefined
+      return total
     }
+    total += value.byteLength
     chunks.push(value)
   }
   const out = new Uint8Array(total)

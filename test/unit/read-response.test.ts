@@ -3,6 +3,17 @@ import { readResponse } from '../../src/host/read-response.ts'
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
+/** A text response streamed in chunks of the given sizes, with no declared length. */
+function chunked(sizes: number[]): Response {
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const n of sizes) controller.enqueue(new Uint8Array(n).fill(120))
+      controller.close()
+    },
+  })
+  return new Response(stream, { headers: { 'content-type': 'text/plain' } })
+}
+
 describe('readResponse', () => {
   it('parses JSON and counts bytes', async () => {
     expect(await readResponse(json({ a: 1 }), 1000)).toEqual({ ok: true, value: { a: 1 }, bytes: 7 })
@@ -23,7 +34,27 @@ describe('readResponse', () => {
 
   it('stops reading past the byte budget', async () => {
     const result = await readResponse(json({ items: 'x'.repeat(5000) }), 1000)
-    expect(result).toEqual({ ok: false, error: 'response exceeded the 1000-byte budget for this execution; request fewer items (a smaller page size or a filter)', bytes: 1000 })
+    expect(result).toEqual({ ok: false, error: 'response exceeded the 1000-byte budget for this execution; request fewer items (a smaller page size or a filter)', bytes: 0 })
+  })
+
+  it('charges a refused response only the bytes it kept, and names the configured budget', async () => {
+    const result = await readResponse(chunked([400, 400, 400]), 1000, 4000)
+    expect(result).toEqual({
+      ok: false,
+      error:
+        'response exceeded the 4000-byte budget for this execution; request fewer items (a smaller page size or a filter). Earlier responses in this execution used 3000 bytes of it',
+      bytes: 800,
+    })
+  })
+
+  it('charges nothing for a response whose declared length is over the budget, even with none left', async () => {
+    const response = new Response('x'.repeat(50), { headers: { 'content-type': 'text/plain', 'content-length': '50' } })
+    expect(await readResponse(response, 0, 1000)).toEqual({
+      ok: false,
+      error:
+        'response exceeded the 1000-byte budget for this execution; request fewer items (a smaller page size or a filter). Earlier responses in this execution used 1000 bytes of it',
+      bytes: 0,
+    })
   })
 
   it('describes binary content instead of decoding it', async () => {
