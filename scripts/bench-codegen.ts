@@ -8,6 +8,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ROOT, SHARED_SPECS } from '../test/support/generate.ts'
+import { median } from './percentile.ts'
 import { synthSpec } from './synth-spec.ts'
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, corpus: { type: 'boolean', default: false } } })
@@ -37,7 +38,6 @@ function measure(args: string[]): Run {
 const codegen = (specs: string, out: string) => measure([join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'codegen/index.ts'), '--specs', specs, '--out', out])
 const codegenNode = (specs: string, out: string) => measure([join(ROOT, 'codegen/index.ts'), '--specs', specs, '--out', out])
 const openapiTs = (spec: string, out: string) => measure([join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'), spec, '-o', out])
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 
 /** Copies specs into a fresh folder (the file name is the namespace) and returns it. */
 function specDir(name: string, files: string[]): string {

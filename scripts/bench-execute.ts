@@ -9,6 +9,7 @@ import { unstable_startWorker } from 'wrangler'
 import { ROOT } from '../test/support/generate.ts'
 import { startPetstore } from '../test/support/petstore.ts'
 import { callTool, connect } from '../test/support/server.ts'
+import { percentile } from './percentile.ts'
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '200' }, warmup: { type: 'string', default: '20' } } })
 const SAMPLES = Number(values.samples)
@@ -18,11 +19,6 @@ interface Case {
   label: string
   /** Runs once and throws unless the answer is the expected one, so a fast error never counts as a sample. */
   run(): Promise<void>
-}
-
-/** Nearest-rank percentile of a sample, in the sample's unit. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] as number
 }
 
 const stack = await startPetstore({ record: false })
@@ -71,10 +67,7 @@ try {
       times[k]?.push(performance.now() - t0)
     }
   }
-  const stats = times.map((t) => {
-    const sorted = [...t].sort((a, b) => a - b)
-    return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) }
-  })
+  const stats = times.map((t) => ({ p50: percentile(t, 50), p95: percentile(t, 95) }))
   const base = stats[3] as { p50: number; p95: number }
   const wrangler = (JSON.parse(readFileSync(join(ROOT, 'node_modules/wrangler/package.json'), 'utf8')) as { version: string }).version
   const table = [

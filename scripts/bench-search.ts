@@ -2,7 +2,7 @@
 // and latency of `search` over labelled tasks, for this engine and two baselines measured in the same run. Each API is
 // indexed on its own, as a server serving that one API would. Writes bench/results/search.md and prints it.
 // `--ablate` adds what each part of the ranking is worth: the same tasks with that part switched off.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { getEncoding } from 'js-tiktoken'
@@ -13,7 +13,8 @@ import { DEFAULT_TUNING, type SearchTuning } from '../src/search/search-tuning.t
 import { generate, SHARED_SPECS } from '../test/support/generate.ts'
 import { createDefaultMiniSearch, createPreviousEngine } from './baseline-engines.ts'
 import { generatedApis, loadCatalog } from './load-catalog.ts'
-import { percentile, type SearchTask, scoreRanking, timeCalls } from './score-search.ts'
+import { percentile } from './percentile.ts'
+import { readTasks, type SearchTask, scoreRanking, timeCalls } from './score-search.ts'
 
 const { values } = parseArgs({
   options: {
@@ -25,12 +26,7 @@ const { values } = parseArgs({
     ablate: { type: 'boolean', default: false },
   },
 })
-const tasks: SearchTask[] = (values.tasks as string[]).flatMap((file) =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as SearchTask),
-)
+const tasks: SearchTask[] = (values.tasks as string[]).flatMap(readTasks)
 const apis = [...new Set(tasks.map((t) => t.api))]
 const generated = values.generated ?? generateMissing(apis)
 const rounds = Number(values.rounds)

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { unstable_startWorker } from 'wrangler'
+import { median } from './percentile.ts'
 
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
 process.env.WRANGLER_SEND_METRICS = 'false'
@@ -35,7 +36,6 @@ const getRoot = async (url: URL) => {
   await (await fetch(url)).text()
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 const rounds = Number(values.rounds)
 const base: number[] = []
 const ours: number[] = []

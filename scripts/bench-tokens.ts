@@ -2,9 +2,10 @@
 // ../shared/openapi, the three big APIs served together, and a synthetic API of 10,000 operations. Writes
 // bench/results/tokens.md and tokens.svg and prints the cl100k table. See describe-procedure.ts for the method.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { readTasks } from './score-search.ts'
 import { synthSpec } from './synth-spec.ts'
 import { type BenchRow, taskSummary } from './tokens/bench-row.ts'
 import { countJsonTokens } from './tokens/count-tokens.ts'
@@ -47,7 +48,7 @@ for (const api of specs.keys()) {
     { set: 'tuning' as const, file: join(ROOT, 'bench/tasks', `heldout-${api}.jsonl`) },
     { set: 'blind' as const, file: join(ROOT, 'bench/tasks', `blind-${api}.jsonl`) },
   ].filter(({ file }) => existsSync(file))
-  const lines = sets.flatMap(({ set, file }) => readJsonLines(file).map((task) => ({ ...task, set })))
+  const lines = sets.flatMap(({ set, file }) => readTasks(file).map((task) => ({ ...task, set })))
   if (lines.length) tasks.set(api, lines)
 }
 
@@ -131,10 +132,3 @@ writeFileSync(
   }),
 )
 console.log(`${tables.cl100k}\n\n${constantCheck}\n\nWritten: bench/results/tokens.md, bench/results/tokens.svg`)
-
-function readJsonLines(file: string): SearchTask[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as SearchTask)
-}

@@ -1,4 +1,5 @@
-// Scoring for the search benchmark: where the first acceptable answer ranks, recall@k, MRR, and percentiles.
+// Scoring for the search benchmark: the task files, where the first acceptable answer ranks, recall@k, MRR, timing.
+import { readFileSync } from 'node:fs'
 import type { Catalog } from '../src/create-catalog.ts'
 import type { SearchEngine } from '../src/search/search-engine.ts'
 
@@ -37,11 +38,12 @@ export function scoreRanking(catalog: Catalog, engine: SearchEngine, tasks: Sear
   }
 }
 
-/** The p-th percentile (0–100) of a list of numbers, by nearest rank. */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number
+/** Reads a task file: one JSON object a line. */
+export function readTasks(file: string): SearchTask[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as SearchTask)
 }
 
 /** Times `fn` once per call over `rounds` rounds, after one warm-up round; returns milliseconds per call. */

@@ -1,4 +1,6 @@
 // One row of the token benchmark, and the statistics over its tasks.
+
+import { percentile } from '../percentile.ts'
 import type { TokenCount } from './count-tokens.ts'
 import type { SpecMeasure } from './measure-spec.ts'
 import type { TaskRun } from './run-task.ts'
@@ -14,10 +16,13 @@ export interface BenchRow extends SpecMeasure {
 export type Tokenizer = keyof TokenCount
 
 /** Nearest-rank percentile (p in 0..100) of the tokens read per task. */
-export function percentile(runs: TaskRun[], p: number, tokenizer: Tokenizer): number | undefined {
-  if (!runs.length) return undefined
-  const sorted = runs.map((r) => r.tokens[tokenizer]).sort((a, b) => a - b)
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]
+export function tokenPercentile(runs: TaskRun[], p: number, tokenizer: Tokenizer): number | undefined {
+  return runs.length
+    ? percentile(
+        runs.map((r) => r.tokens[tokenizer]),
+        p,
+      )
+    : undefined
 }
 
 /** Counts of tasks found and of calls Prism accepted. */

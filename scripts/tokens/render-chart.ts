@@ -1,12 +1,12 @@
 // The benchmark as an SVG bar chart: one group per API, one bar per measure, on a log scale (cl100k tokens).
-import { type BenchRow, percentile } from './bench-row.ts'
+import { type BenchRow, tokenPercentile } from './bench-row.ts'
 
 const SERIES = [
   { label: 'Flat tool list (all params)', color: '#b91c1c', value: (r: BenchRow) => r.flat.cl100k },
   { label: 'Flat tool list (required params)', color: '#f97316', value: (r: BenchRow) => r.flatRequired.cl100k },
   { label: '@cloudflare/codemode openApiMcpServer', color: '#6b7280', value: (r: BenchRow) => r.peer.cl100k },
   { label: 'This server: tools/list', color: '#2563eb', value: (r: BenchRow) => r.server.cl100k },
-  { label: 'This server: tokens read per task (median)', color: '#16a34a', value: (r: BenchRow) => (r.tasks ? percentile(r.tasks, 50, 'cl100k') : undefined) },
+  { label: 'This server: tokens read per task (median)', color: '#16a34a', value: (r: BenchRow) => (r.tasks ? tokenPercentile(r.tasks, 50, 'cl100k') : undefined) },
 ]
 
 const WIDTH = 1000

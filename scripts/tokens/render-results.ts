@@ -1,5 +1,5 @@
 // The benchmark as markdown: one table per tokenizer, then each task as the mechanical agent played it.
-import { type BenchRow, percentile, type Tokenizer, taskSummary } from './bench-row.ts'
+import { type BenchRow, type Tokenizer, taskSummary, tokenPercentile } from './bench-row.ts'
 
 const n = (v: number | undefined) => (v === undefined ? '—' : v.toLocaleString('en-US'))
 
@@ -12,7 +12,7 @@ export function renderTable(rows: BenchRow[], tokenizer: Tokenizer): string {
   for (const r of rows) {
     const t = r.tasks && taskSummary(r.tasks)
     const cells = [r.label, n(r.operations), n(r.flat[tokenizer]), n(r.flatRequired[tokenizer]), n(r.peer[tokenizer]), `**${n(r.server[tokenizer])}**`]
-    cells.push(r.tasks?.length ? n(percentile(r.tasks, 50, tokenizer)) : '—', r.tasks?.length ? n(percentile(r.tasks, 95, tokenizer)) : '—')
+    cells.push(r.tasks?.length ? n(tokenPercentile(r.tasks, 50, tokenizer)) : '—', r.tasks?.length ? n(tokenPercentile(r.tasks, 95, tokenizer)) : '—')
     cells.push(t ? `${t.found}/${t.total}` : '—', t ? `${t.executed}/${t.total}` : '—')
     lines.push(`| ${cells.join(' | ')} |`)
   }
@@ -27,7 +27,7 @@ export function renderTaskSets(rows: BenchRow[]): string {
       const runs = (row.tasks ?? []).filter((r) => (r.task.set ?? 'tuning') === set)
       if (!runs.length) continue
       const t = taskSummary(runs)
-      const stats = [percentile(runs, 50, 'cl100k'), percentile(runs, 95, 'cl100k'), percentile(runs, 50, 'o200k'), percentile(runs, 95, 'o200k')].map(n)
+      const stats = [tokenPercentile(runs, 50, 'cl100k'), tokenPercentile(runs, 95, 'cl100k'), tokenPercentile(runs, 50, 'o200k'), tokenPercentile(runs, 95, 'o200k')].map(n)
       lines.push(`| ${row.label} | ${set} | ${t.total} | ${t.found} | ${t.executed} | ${stats.join(' | ')} |`)
     }
   }

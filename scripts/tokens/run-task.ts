@@ -4,16 +4,14 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import type { JsonSchema, OperationSpec } from '../../src/artifacts.ts'
 import { callTool } from '../../test/support/server.ts'
+import type { SearchTask as BaseTask } from '../score-search.ts'
 import { addCounts, countTokens, type TokenCount } from './count-tokens.ts'
 import { sampleInput } from './sample-input.ts'
 
 /** Pages of search results the agent reads before it gives up on a task (the first page included). */
 export const MAX_SEARCH_PAGES = 5
 
-export interface SearchTask {
-  api: string
-  query: string
-  accept: string[]
+export interface SearchTask extends BaseTask {
   /** Which task files it came from: those search was tuned on, or the blind ones nobody tuned on. */
   set?: 'tuning' | 'blind'
 }
