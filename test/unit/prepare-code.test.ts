@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { prepareCode } from '../../src/execute/prepare-code.ts'
-import { truncateJson } from '../../src/execute/truncate-json.ts'
 
 describe('prepareCode', () => {
   it('strips types and keeps the model’s line numbers', () => {
@@ -37,25 +36,6 @@ describe('prepareCode', () => {
     ['import.meta', 'async () => import.meta', 'import.meta is not available in the sandbox (line 1).'],
   ])('refuses %s', (_name, code, want) => {
     expect(prepareCode(code, ['api'])).toEqual({ ok: false, error: want })
-  })
-})
-
-describe('truncateJson', () => {
-  it('leaves a value that fits alone', () => {
-    expect(truncateJson({ a: [1, 2] }, 100)).toEqual({ value: { a: [1, 2] }, cut: [] })
-  })
-
-  it('keeps the first items of a long array and says so', () => {
-    const { value, cut } = truncateJson({ items: Array.from({ length: 1000 }, (_, i) => i) }, 200)
-    expect(JSON.stringify(value).length).toBeLessThanOrEqual(200)
-    expect((value as { items: number[] }).items.slice(0, 3)).toEqual([0, 1, 2])
-    expect(cut[0]).toMatch(/^\$\.items \(kept \d+ of 1000 items\)$/)
-  })
-
-  it('shortens long strings', () => {
-    const { value, cut } = truncateJson({ text: 'x'.repeat(10_000) }, 3000)
-    expect(JSON.stringify(value).length).toBeLessThanOrEqual(3000)
-    expect(cut).toEqual(['$.text (string of 10000 chars)'])
   })
 })
 

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { formatAnswer } from '../../src/execute/format-answer.ts'
+
+const answerFor = (result: unknown, maxTokens: number) => formatAnswer({ ok: true, json: JSON.stringify(result), logs: [], calls: 1 }, maxTokens)
+
+describe('formatAnswer', () => {
+  it('cuts a wide object to its first keys and stays within the token budget', () => {
+    const wide = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`id-${i}`, { name: `pet ${i}`, status: 'available' }]))
+    const { text, isError } = answerFor(wide, 6000)
+    expect(isError).toBeUndefined()
+    expect(text.length).toBeLessThanOrEqual(6000 * 3.6)
+    const answer = JSON.parse(text)
+    expect(answer.result['id-0']).toEqual({ name: 'pet 0', status: 'available' })
+    expect(answer.truncated).toBe('$ (kept 200 of 5000 keys) cut to stay within 6000 tokens. Return fewer items or only the fields you need (e.g. map to ids and names).')
+    expect(answer.meter.tokens).toBeLessThanOrEqual(6000)
+  })
+
+  it('leaves room for the meter when the result alone just fits', () => {
+    const { text } = answerFor('x'.repeat(6000 * 3.6 - 12), 6000)
+    expect(text.length).toBeLessThanOrEqual(6000 * 3.6)
+    const answer = JSON.parse(text)
+    expect(answer.truncated).toBe('$ (string of 21588 chars) cut to stay within 6000 tokens. Return fewer items or only the fields you need (e.g. map to ids and names).')
+    expect(answer.meter.tokens).toBeLessThanOrEqual(6000)
+  })
+})
