@@ -9,8 +9,11 @@ import { applyCredential } from './apply-credential.ts'
 import { buildRequest } from './build-request.ts'
 import { checkPolicy } from './check-policy.ts'
 import { findOperationByPath } from './find-operation.ts'
+import { type RawRequest, rawRequestInput } from './raw-request-input.ts'
 import { readResponse } from './read-response.ts'
 import { validateInput } from './validate-input.ts'
+
+export type { RawRequest }
 
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: string }
 
@@ -18,14 +21,6 @@ export interface ExecutionLimits {
   maxCalls: number
   maxWrites: number
   maxResponseBytes: number
-}
-
-export interface RawRequest {
-  method: string
-  path: string
-  query?: Record<string, unknown>
-  headers?: Record<string, unknown>
-  body?: unknown
 }
 
 /** Asks a human to approve a write; resolves false when declined or when the client cannot ask. */
@@ -56,10 +51,18 @@ export class ApiHost extends RpcTarget {
 
   /** `<api>.request({ method, path, query, headers, body })`: the raw escape hatch, held to the same checks. */
   async request(api: string, req: RawRequest): Promise<CallOutcome> {
-    const found = getApi(String(api)) && findOperationByPath(getApi(String(api))!, req?.method, req?.path)
-    if (!found || 'error' in found) return { ok: false, error: `${api}.request: ${found && 'error' in found ? found.error : `unknown API "${api}"`}` }
-    const input = { ...found.pathParams, ...(req.query ?? {}), ...(req.headers ?? {}), ...(req.body !== undefined ? { body: req.body } : {}) }
-    return this.call(api, found.op.name, input)
+    let input: Record<string, unknown>
+    let name: string
+    try {
+      const found = getApi(String(api)) && findOperationByPath(getApi(String(api))!, req?.method, req?.path)
+      if (!found || 'error' in found) return { ok: false, error: `${api}.request: ${found && 'error' in found ? found.error : `unknown API "${api}"`}` }
+      input = rawRequestInput(found.op, found.pathParams, req, getSchemas(String(api)))
+      name = found.op.name
+    } catch (err) {
+      console.error('ApiHost.request failed', err)
+      return { ok: false, error: `${api}.request: the host could not read the request (${(err as Error).message})` }
+    }
+    return this.call(api, name, input)
   }
 
   get usage(): { calls: number; writes: number; bytes: number } {

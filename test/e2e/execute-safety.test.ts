@@ -111,6 +111,28 @@ describe('limits', () => {
   })
 })
 
+describe('raw requests', () => {
+  it('gives path parameters taken from the path the type their schema declares', async () => {
+    const { text, isError } = await run(`async () => (await petstore.request({ method: 'GET', path: '/pet/1' })).name`)
+    expect(isError).toBe(false)
+    expect(JSON.parse(text).result).toBe('doggie')
+  })
+
+  it('keeps a query string written in the path, and lets the explicit query win', async () => {
+    const { text, isError } = await run(`async () => petstore.request({ method: 'GET', path: '/pet/findByStatus?status=gone' })`)
+    expect(isError).toBe(true)
+    expect(text).toMatch(/^petstore\.findPetsByStatus: status must be one of "available", "pending", "sold"; got string "gone"/)
+    const explicit = await run(`async () => Array.isArray(await petstore.request({ method: 'GET', path: '/pet/findByStatus?status=gone', query: { status: 'sold' } }))`)
+    expect(JSON.parse(explicit.text).result).toBe(true)
+  })
+
+  it('answers malformed percent-encoding with an error value', async () => {
+    const { text, isError } = await run(`async () => petstore.request({ method: 'GET', path: '/pet/%zz' })`)
+    expect(isError).toBe(true)
+    expect(text).toMatch(/^petstore\.request: GET \/pet\/%zz: "%zz" is not valid percent-encoding; write a literal "%" as "%25"/)
+  })
+})
+
 describe('escapes', () => {
   it.each([
     ['fetch to loopback', () => `async () => (await fetch('${prism.url}/pet/1')).status`],

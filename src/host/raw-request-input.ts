@@ -1,0 +1,51 @@
+// The input of a raw request (`<api>.request({ method, path, query, headers, body })`) for the operation its path
+// matched. Values taken from the path are text; each becomes the type its parameter's schema declares.
+import type { JsonSchema, OperationSpec } from '../artifacts.ts'
+import { resolveSchemaRef } from './resolve-schema-ref.ts'
+
+export interface RawRequest {
+  method: string
+  path: string
+  query?: Record<string, unknown>
+  headers?: Record<string, unknown>
+  body?: unknown
+}
+
+/** Path parameters, then the path's own query string, then the explicit query (which wins), headers and body. */
+export function rawRequestInput(op: OperationSpec, pathParams: Record<string, string>, req: RawRequest, schemas: Record<string, JsonSchema>): Record<string, unknown> {
+  const props = ((op.input as JsonSchema).properties ?? {}) as Record<string, JsonSchema>
+  const fromPath: Record<string, unknown> = {}
+  const at = req.path.indexOf('?')
+  const search = new URLSearchParams(at >= 0 ? req.path.slice(at + 1).split('#')[0] : '')
+  for (const name of new Set(search.keys())) {
+    const values = search.getAll(name)
+    const schema = resolved(props[name], schemas)
+    const many = values.length > 1 || typesOf(schema)?.includes('array')
+    fromPath[name] = many ? values.map((v) => coerce(v, resolved(schema?.items as JsonSchema | undefined, schemas))) : coerce(values[0] as string, schema)
+  }
+  for (const [name, value] of Object.entries(pathParams)) fromPath[name] = coerce(value, resolved(props[name], schemas))
+  return { ...fromPath, ...record(req.query), ...record(req.headers), ...(req.body !== undefined ? { body: req.body } : {}) }
+}
+
+/** The text as an integer, number or boolean when the schema asks for one and the text is one; otherwise the text. */
+function coerce(text: string, schema: JsonSchema | undefined): unknown {
+  const types = typesOf(schema)
+  if (!types || types.includes('string')) return text
+  if (types.includes('integer') && /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text)
+  if (types.includes('number') && /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return Number(text)
+  if (types.includes('boolean') && (text === 'true' || text === 'false')) return text === 'true'
+  return text
+}
+
+function resolved(schema: JsonSchema | undefined, schemas: Record<string, JsonSchema>): JsonSchema | undefined {
+  let node = schema
+  for (let hops = 0; node && typeof node.$ref === 'string' && hops < 8; hops++) node = resolveSchemaRef(node.$ref, schemas)
+  return node
+}
+
+function typesOf(schema: JsonSchema | undefined): string[] | undefined {
+  if (typeof schema?.type === 'string') return [schema.type]
+  return Array.isArray(schema?.type) ? (schema.type as string[]) : undefined
+}
+
+const record = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {})
