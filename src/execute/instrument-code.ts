@@ -1,5 +1,5 @@
-// Static pass over the model's JavaScript (after type stripping): refuses imports and `import.meta`, and puts an
-// iteration guard at the top of every loop body. Local workerd enforces no CPU limit, so without the guard a
+// Static pass over the model's JavaScript (after type stripping): refuses imports, `import.meta` and any variable
+// named like the guard (which would shadow it), and puts an iteration guard at the top of every loop body. Local workerd enforces no CPU limit, so without the guard a
 // synchronous `while (true) {}` would freeze the whole runtime; `Date.now()` does not advance in synchronous code,
 // so the guard counts iterations instead of time. Edits never add lines, so line numbers stay the model's own.
 import { parse } from 'acorn'
@@ -16,6 +16,7 @@ interface AstNode {
 export const GUARD = '__guard'
 
 const LOOPS = new Set(['WhileStatement', 'DoWhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement'])
+const KEYED = new Set(['Property', 'PropertyDefinition', 'MethodDefinition'])
 
 export type InstrumentResult = { ok: true; code: string } | { ok: false; error: string }
 
@@ -24,10 +25,16 @@ export function instrumentCode(module: string, offset: number): InstrumentResult
   const ast = parse(module, { ecmaVersion: 'latest', sourceType: 'module', locations: true }) as unknown as AstNode
   const edits: { at: number; text: string }[] = []
   let refused: string | undefined
+  // Property names (`x.__guard`, `{ __guard: 1 }`) are not variables, so they cannot shadow the guard.
+  const propertyNames = new WeakSet<object>()
   walk(ast, (node) => {
     if (refused) return
     const line = node.loc?.start.line ?? 0
-    if (node.type === 'ImportExpression' || (node.type === 'ImportDeclaration' && node.start >= offset)) {
+    if (node.type === 'MemberExpression' && !node.computed) propertyNames.add(node.property as object)
+    if (KEYED.has(node.type) && !node.computed && !node.shorthand) propertyNames.add(node.key as object)
+    if (node.type === 'Identifier' && node.name === GUARD && node.start >= offset && !propertyNames.has(node)) {
+      refused = `${GUARD} is reserved in the sandbox (line ${line}): it is the name of the loop guard. Use another name.`
+    } else if (node.type === 'ImportExpression' || (node.type === 'ImportDeclaration' && node.start >= offset)) {
       refused = `import is not available in the sandbox (line ${line}): the only way out is the API namespaces. Call the API through them instead.`
     } else if (node.type === 'MetaProperty') {
       refused = `import.meta is not available in the sandbox (line ${line}).`

@@ -37,6 +37,27 @@ describe('prepareCode', () => {
   ])('refuses %s', (_name, code, want) => {
     expect(prepareCode(code, ['api'])).toEqual({ ok: false, error: want })
   })
+
+  it.each([
+    ['a const', 'async () => {\n  const __guard = () => {}\n  while (true) {}\n}', 2],
+    ['a parameter', '(async (__guard) => {\n  while (true) {}\n})', 1],
+    ['a function', 'function __guard() {}\nwhile (true) {}', 1],
+    ['a destructured binding', 'async () => {\n  const { a: __guard } = { a: () => {} }\n}', 2],
+    ['a shorthand binding', 'async () => {\n  let { __guard } = { __guard: () => {} }\n}', 2],
+    ['an assignment', 'async () => {\n  __guard = () => {}\n}', 2],
+    ['a catch parameter', 'try {} catch (__guard) {\n  while (true) {}\n}', 1],
+    ['a name written with an escape', 'async () => {\n  const \\u005f_guard = () => {}\n}', 2],
+  ])('refuses a variable named like the loop guard: %s', (_name, code, line) => {
+    expect(prepareCode(code, ['api'])).toEqual({
+      ok: false,
+      error: `__guard is reserved in the sandbox (line ${line}): it is the name of the loop guard. Use another name.`,
+    })
+  })
+
+  it('allows a property named like the loop guard', () => {
+    const out = prepareCode('async () => {\n  const o = { __guard: 1 }\n  class C { __guard() {} }\n  return o.__guard\n}', ['api'])
+    expect(out.ok).toBe(true)
+  })
 })
 
 describe('prepareCode syntax errors found after type stripping', () => {
