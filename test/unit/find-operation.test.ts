@@ -30,4 +30,41 @@ describe('findOperationByPath', () => {
     expect(findOperationByPath(api, 'PUT', '/pet/1')).toEqual({ error: 'no operation matches PUT /pet/1. Use search to find the path.' })
     expect(findOperationByPath(api, 'GET', 5)).toEqual({ error: 'expected { method: "GET", path: "/..." }' })
   })
+
+  it('prefers the template with more literal segments, whatever the table order', () => {
+    const zt = apiOf([
+      op('userDetails', 'GET', '/accounts/{account_identifier}/zt_risk_scoring/{user_id}'),
+      op('integrationList', 'GET', '/accounts/{account_id}/zt_risk_scoring/integrations'),
+      op('byReference', 'GET', '/accounts/{account_id}/{kind}/integrations/{id}'),
+      op('integrationGet', 'GET', '/accounts/{account_id}/zt_risk_scoring/integrations/{integration_id}'),
+    ])
+    expect(findOperationByPath(zt, 'GET', '/accounts/x/zt_risk_scoring/integrations')).toEqual({ op: zt.operations[1], pathParams: { account_id: 'x' } })
+    expect(findOperationByPath(zt, 'GET', '/accounts/x/zt_risk_scoring/u1')).toEqual({ op: zt.operations[0], pathParams: { account_identifier: 'x', user_id: 'u1' } })
+    expect(findOperationByPath(zt, 'GET', '/accounts/x/zt_risk_scoring/integrations/i9')).toEqual({ op: zt.operations[3], pathParams: { account_id: 'x', integration_id: 'i9' } })
+  })
+
+  it('on equal counts, prefers the template whose first differing segment is literal', () => {
+    const tie = apiOf([op('second', 'GET', '/a/{x}/b'), op('first', 'GET', '/a/b/{y}')])
+    expect(findOperationByPath(tie, 'GET', '/a/b/b')).toEqual({ op: tie.operations[1], pathParams: { y: 'b' } })
+  })
+
+  it('escapes only the literal text, so parameter names come back as written', () => {
+    const odd = apiOf([op('getFile', 'GET', '/v1.0/files/{file.name}/{$ref}+raw')])
+    expect(findOperationByPath(odd, 'GET', '/v1.0/files/a.txt/r1+raw')).toEqual({ op: odd.operations[0], pathParams: { 'file.name': 'a.txt', $ref: 'r1' } })
+    expect(findOperationByPath(odd, 'GET', '/v1x0/files/a.txt/r1+raw')).toEqual({ error: 'no operation matches GET /v1x0/files/a.txt/r1+raw. Use search to find the path.' })
+  })
+
+  it('builds the matchers once per API, not on every lookup', () => {
+    const operations = [op('getPet', 'GET', '/pet/{petId}'), op('listPets', 'GET', '/pet')]
+    let reads = 0
+    const counted = apiOf([])
+    Object.defineProperty(counted, 'operations', {
+      get: () => {
+        reads++
+        return operations
+      },
+    })
+    for (const path of ['/pet/1', '/pet', '/pet/2', '/nowhere']) findOperationByPath(counted, 'GET', path)
+    expect(reads).toBe(1)
+  })
 })
