@@ -26,14 +26,14 @@ export class CodeModeAgent extends McpAgent<Env> {
 
 /** Write approval through MCP elicitation; a client that cannot elicit gets a clear refusal. */
 function approveWith(ask: AskHuman | undefined): ApproveWrite {
-  return async (api, op, input) => {
+  return async (api, op, input, signal) => {
     if (!ask)
       return {
         approved: false,
         reason: 'this server requires a human to approve writes, and this MCP client does not support elicitation; use a client that does, or ask the operator',
       }
     const shown = JSON.stringify(input ?? {})
-    const approved = await ask(`Allow ${api}.${op.name} (${op.method} ${op.path}) with ${shown.length > 600 ? `${shown.slice(0, 600)}…` : shown}?`)
+    const approved = await ask(`Allow ${api}.${op.name} (${op.method} ${op.path}) with ${shown.length > 600 ? `${shown.slice(0, 600)}…` : shown}?`, signal)
     return approved ? { approved: true } : { approved: false, reason: 'the user declined' }
   }
 }

@@ -29,7 +29,9 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   const apis = apiNames()
   const prepared = prepareCode(code, apis)
   if (!prepared.ok) return { ok: false, error: prepared.error, logs: [], calls: 0 }
-  const host = new ApiHost(env as unknown as Record<string, unknown>, options, options.approve)
+  // Aborted when this execution is over, so a call still waiting (on an approval, say) is never sent after it.
+  const ended = new AbortController()
+  const host = new ApiHost(env as unknown as Record<string, unknown>, options, options.approve, ended.signal)
   const worker = env.LOADER.load({
     compatibilityDate: '2026-08-22',
     mainModule: 'runtime.js',
@@ -61,6 +63,7 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   } catch (err) {
     return { ok: false, error: `The sandbox failed: ${(err as Error).message}`, logs: [], calls: host.usage.calls }
   } finally {
+    ended.abort(new Error('the execution ended'))
     if (timer !== undefined) clearTimeout(timer)
     dispose(entry)
     dispose(worker)

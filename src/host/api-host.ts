@@ -1,6 +1,7 @@
 // ApiHost: the only object the sandbox can reach. It checks each call against the spec and the operator's
 // policy, spends the execution's budget, adds the credential (which never leaves the host) and sends the request.
-// It never throws across RPC: every call resolves to a CallOutcome.
+// It never throws across RPC: every call resolves to a CallOutcome. Once the execution's signal aborts (it ended,
+// e.g. at its wall-time limit) the host sends nothing more, however late an approval arrives.
 import { RpcTarget } from 'cloudflare:workers'
 import type { OperationSpec } from '../artifacts.ts'
 import { getApi, getSchemas } from '../catalog.ts'
@@ -23,20 +24,23 @@ export interface ExecutionLimits {
   maxResponseBytes: number
 }
 
-/** Asks a human to approve a write; resolves false when declined or when the client cannot ask. */
-export type ApproveWrite = (api: string, op: OperationSpec, input: unknown) => Promise<{ approved: boolean; reason?: string }>
+/** Asks a human to approve a write; resolves false when declined or when the client cannot ask. Stops asking when `signal` aborts. */
+export type ApproveWrite = (api: string, op: OperationSpec, input: unknown, signal?: AbortSignal) => Promise<{ approved: boolean; reason?: string }>
 
 export class ApiHost extends RpcTarget {
   #env: Record<string, unknown>
   #limits: ExecutionLimits
   #approve: ApproveWrite | undefined
+  #ended: AbortSignal | undefined
   #used = { calls: 0, writes: 0, bytes: 0 }
 
-  constructor(env: Record<string, unknown>, limits: ExecutionLimits, approve?: ApproveWrite) {
+  /** `ended` aborts when the execution is over; from then on no call is sent. */
+  constructor(env: Record<string, unknown>, limits: ExecutionLimits, approve?: ApproveWrite, ended?: AbortSignal) {
     super()
     this.#env = env
     this.#limits = limits
     this.#approve = approve
+    this.#ended = ended
   }
 
   /** `<api>.<operation>(input)` from the sandbox. */
@@ -86,11 +90,11 @@ export class ApiHost extends RpcTarget {
     if (writes && this.#used.writes >= this.#limits.maxWrites)
       return { ok: false, error: `${label}: write limit reached (${this.#limits.maxWrites} non-GET calls per execution). Split the writes across several execute calls.` }
     if (writes && config.approveWrites) {
-      const verdict = this.#approve
-        ? await this.#approve(apiName, op, input)
-        : { approved: false, reason: 'this server requires human approval of writes and no approver is available' }
+      const verdict = await this.#askApproval(apiName, op, input)
+      if (this.#ended?.aborted) return { ok: false, error: `${label}: ${ENDED}` }
       if (!verdict.approved) return { ok: false, error: `${label}: write not approved (${verdict.reason ?? 'declined'})` }
     }
+    if (this.#ended?.aborted) return { ok: false, error: `${label}: ${ENDED}` }
     this.#used.calls++
     if (writes) this.#used.writes++
     const { url, init } = buildRequest(config.baseUrl, op, (input ?? {}) as Record<string, unknown>)
@@ -99,12 +103,26 @@ export class ApiHost extends RpcTarget {
     applyCredential(scheme, typeof secret === 'string' ? secret : undefined, url, init.headers)
     let response: Response
     try {
-      response = await fetch(url, { ...init, redirect: 'manual' })
+      response = await fetch(url, { ...init, redirect: 'manual', signal: this.#ended })
     } catch (err) {
+      if (this.#ended?.aborted) return { ok: false, error: `${label}: the execution ended while this call was in flight, so it was cancelled` }
       return { ok: false, error: `${label}: could not reach ${url.origin} (${(err as Error).message}); check the API's base URL` }
     }
     const read = await readResponse(response, this.#limits.maxResponseBytes - this.#used.bytes, this.#limits.maxResponseBytes)
     this.#used.bytes += read.bytes
     return read.ok ? { ok: true, value: read.value } : { ok: false, error: `${label}: ${read.error}` }
   }
+
+  /** The human's verdict; an approver that fails because the execution ended counts as a refusal. */
+  async #askApproval(apiName: string, op: OperationSpec, input: unknown): Promise<{ approved: boolean; reason?: string }> {
+    if (!this.#approve) return { approved: false, reason: 'this server requires human approval of writes and no approver is available' }
+    try {
+      return await this.#approve(apiName, op, input, this.#ended)
+    } catch (err) {
+      if (this.#ended?.aborted) return { approved: false, reason: ENDED }
+      throw err
+    }
+  }
 }
+
+const ENDED = 'the execution ended (its wall-time limit passed, or its code returned) before this call was sent, so it was not sent'

@@ -16,8 +16,8 @@ export interface ToolHandlers {
   execute(args: { code: string }, context: ExecuteContext): Promise<ToolAnswer>
 }
 
-/** Asks the human behind the client a yes/no question; undefined when the client cannot be asked. */
-export type AskHuman = (message: string) => Promise<boolean>
+/** Asks the human behind the client a yes/no question, withdrawn when `signal` aborts; undefined when the client cannot be asked. */
+export type AskHuman = (message: string, signal?: AbortSignal) => Promise<boolean>
 
 export interface ExecuteContext {
   ask?: AskHuman
@@ -49,9 +49,10 @@ export function registerTools(server: McpServer, handlers: ToolHandlers): void {
     async (args, extra) => {
       const canAsk = server.server.getClientCapabilities()?.elicitation !== undefined
       const ask: AskHuman | undefined = canAsk
-        ? async (message) => {
+        ? async (message, signal) => {
             const answer = await extra.sendRequest({ method: 'elicitation/create', params: { message, requestedSchema: APPROVAL_SCHEMA } }, ElicitResultSchema, {
               timeout: 300_000,
+              signal,
             })
             return answer.action === 'accept' && answer.content?.approve === true
           }

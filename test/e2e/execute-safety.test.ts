@@ -1,6 +1,6 @@
 // execute under anything a model (or a prompt attacker) can write: limits, escapes, isolation and policy, against
 // the real Worker in workerd, with Prism behind it. Three namespaces over the same petstore spec carry three
-// policies.
+// policies; the guarded one is reached through a recording proxy, to see which writes left the host.
 
 import { join } from 'node:path'
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
@@ -8,24 +8,27 @@ import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generate, SHARED_SPECS } from '../support/generate.ts'
 import { startPrism, type Upstream } from '../support/prism.ts'
+import { type RecordedRequest, startRecordingProxy } from '../support/recording-proxy.ts'
 import { callTool, connect, startServer, type TestServer } from '../support/server.ts'
 
 const SECRET = 'petstore-secret-91b2c7'
 const PETSTORE = join(SHARED_SPECS, 'petstore.yaml')
 let prism: Upstream
+let guardedUpstream: { url: string; requests: RecordedRequest[]; stop(): Promise<void> }
 let server: TestServer
 let client: Client
 
 beforeAll(async () => {
   const generated = generate([PETSTORE, PETSTORE, PETSTORE], ['petstore', 'readonly', 'guarded'])
   prism = await startPrism(PETSTORE)
+  guardedUpstream = await startRecordingProxy(prism.url)
   server = await startServer({
     generated,
     vars: {
       API_CONFIG: {
         petstore: { baseUrl: prism.url },
         readonly: { baseUrl: prism.url, readOnly: true },
-        guarded: { baseUrl: prism.url, deny: ['deleteUser'], maxWritesPerExecution: 1, approveWrites: true },
+        guarded: { baseUrl: guardedUpstream.url, deny: ['deleteUser'], maxWritesPerExecution: 1, approveWrites: true },
       },
       EXECUTE_TIMEOUT_MS: '4000',
       EXECUTE_MAX_CALLS: '5',
@@ -40,10 +43,23 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.close()
   await server?.stop()
+  await guardedUpstream?.stop()
   await prism?.stop()
 })
 
 const run = (code: string, c: Client = client) => callTool(c, 'execute', { code })
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A client that can elicit and answers every approval prompt with yes, after `delayMs`. */
+async function approvingClient(delayMs = 0, onAnswer?: () => void): Promise<Client> {
+  const approving = await connect(server.mcpUrl, { capabilities: { elicitation: {} } })
+  approving.setRequestHandler(ElicitRequestSchema, async () => {
+    await sleep(delayMs)
+    onAnswer?.()
+    return { action: 'accept', content: { approve: true } }
+  })
+  return approving
+}
 
 describe('limits', () => {
   it('stops a synchronous infinite loop with the CPU limit, naming the line', async () => {
@@ -242,6 +258,20 @@ describe('policy', () => {
     const second = await run('async () => { await guarded.deleteOrder({ orderId: 7 }); await guarded.deleteOrder({ orderId: 8 }) }', approving)
     expect(second.text).toMatch(/^guarded\.deleteOrder: the policy allows 1 write\(s\) per execution/)
     await approving.close()
+  })
+
+  it('does not send a write approved after the execution timed out', async () => {
+    let answered!: () => void
+    const lateAnswer = new Promise<void>((resolve) => {
+      answered = resolve
+    })
+    const late = await approvingClient(5500, () => answered())
+    const { text } = await run('async () => guarded.deleteOrder({ orderId: 41 })', late)
+    expect(text).toBe('Execution timed out after 4000 ms (wall-time limit). Make fewer or smaller calls, or split the work across several execute calls.')
+    await lateAnswer
+    await sleep(1500)
+    expect(guardedUpstream.requests.filter((r) => r.url.startsWith('/store/order/41'))).toEqual([])
+    await late.close()
   })
 
   it('refuses the write when the human declines', async () => {
