@@ -33,6 +33,8 @@ export class ApiHost extends RpcTarget {
   #approve: ApproveWrite | undefined
   #ended: AbortSignal | undefined
   #used = { calls: 0, writes: 0, bytes: 0 }
+  /** Writes sent per API, for each API's own maxWritesPerExecution; #used.writes counts all of them. */
+  #writesTo = new Map<string, number>()
 
   /** `ended` aborts when the execution is over; from then on no call is sent. */
   constructor(env: Record<string, unknown>, limits: ExecutionLimits, approve?: ApproveWrite, ended?: AbortSignal) {
@@ -81,7 +83,7 @@ export class ApiHost extends RpcTarget {
     if (!op) return { ok: false, error: `${label} is not an operation of ${apiName}. Use search to find operation names.` }
     const config = resolveApiConfig(api.meta, this.#env.API_CONFIG)
     const writes = op.method !== 'GET' && op.method !== 'HEAD'
-    const denied = checkPolicy(config, op, writes, this.#used.writes)
+    const denied = checkPolicy(config, op, writes, this.#writesTo.get(apiName) ?? 0)
     if (denied) return { ok: false, error: `${label}: ${denied}` }
     const problems = validateInput(input, op.input, getSchemas(apiName))
     if (problems.length) return { ok: false, error: `${label}: ${problems.join('; ')}. Call search with "${name}" to see its signature.` }
@@ -96,7 +98,10 @@ export class ApiHost extends RpcTarget {
     }
     if (this.#ended?.aborted) return { ok: false, error: `${label}: ${ENDED}` }
     this.#used.calls++
-    if (writes) this.#used.writes++
+    if (writes) {
+      this.#used.writes++
+      this.#writesTo.set(apiName, (this.#writesTo.get(apiName) ?? 0) + 1)
+    }
     const { url, init } = buildRequest(config.baseUrl, op, (input ?? {}) as Record<string, unknown>)
     const scheme = api.meta.securitySchemes.find((s) => s.name === config.scheme)
     const secret = this.#env[config.secret]

@@ -2,7 +2,7 @@
 import type { OperationSpec } from '../artifacts.ts'
 import type { ApiConfig } from '../config.ts'
 
-/** Returns why the call is refused, or undefined when policy allows it. */
+/** Returns why the call is refused, or undefined when policy allows it. `writesSoFar` counts this API's writes only. */
 export function checkPolicy(config: ApiConfig, op: OperationSpec, writes: boolean, writesSoFar: number): string | undefined {
   if (config.deny?.includes(op.name)) return 'this operation is denied by the server policy'
   if (config.allow && !config.allow.includes(op.name)) return "this operation is not in the server policy's allow list"

@@ -260,6 +260,16 @@ describe('policy', () => {
     await approving.close()
   })
 
+  it("counts writes per API for that API's write limit, and every API for the execution's", async () => {
+    const approving = await approvingClient()
+    const mixed = await run('async () => { await petstore.deleteOrder({ orderId: 1 }); await guarded.deleteOrder({ orderId: 9 }); return "both" }', approving)
+    expect(mixed.isError).toBe(false)
+    expect(JSON.parse(mixed.text).result).toBe('both')
+    const over = await run('async () => { for (let i = 0; i < 3; i++) await petstore.deleteOrder({ orderId: 1 }); await guarded.deleteOrder({ orderId: 9 }) }', approving)
+    expect(over.text).toMatch(/^guarded\.deleteOrder: write limit reached \(3 non-GET calls per execution\)/)
+    await approving.close()
+  })
+
   it('does not send a write approved after the execution timed out', async () => {
     let answered!: () => void
     const lateAnswer = new Promise<void>((resolve) => {
