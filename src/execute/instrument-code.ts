@@ -1,8 +1,9 @@
 // Static pass over the model's JavaScript (after type stripping): refuses imports, `import.meta` and any variable
-// named like the guard (which would shadow it), and puts an iteration guard at the top of every loop body. Local workerd enforces no CPU limit, so without the guard a
-// synchronous `while (true) {}` would freeze the whole runtime; `Date.now()` does not advance in synchronous code,
-// so the guard counts iterations instead of time. Edits never add lines, so line numbers stay the model's own.
-import { parse } from 'acorn'
+// named like the guard (which would shadow it), and puts an iteration guard at the top of every loop body. Local
+// workerd enforces no CPU limit, so without the guard a synchronous `while (true) {}` would freeze the whole
+// runtime; `Date.now()` does not advance in synchronous code, so the guard counts iterations instead of time. Edits
+// never add lines, so line numbers stay the model's own.
+import type { Node } from 'acorn'
 
 interface AstNode {
   type: string
@@ -20,14 +21,16 @@ const KEYED = new Set(['Property', 'PropertyDefinition', 'MethodDefinition'])
 
 export type InstrumentResult = { ok: true; code: string } | { ok: false; error: string }
 
-/** `module` must already parse; `offset` is where the model's code starts on line 1 (the wrapper's length). */
-export function instrumentCode(module: string, offset: number): InstrumentResult {
-  const ast = parse(module, { ecmaVersion: 'latest', sourceType: 'module', locations: true }) as unknown as AstNode
+/**
+ * `ast` is `module` parsed with locations (or a tree whose nodes from `offset` on stand where they stand in `module`);
+ * `offset` is where the model's code starts on line 1 (the wrapper's length).
+ */
+export function instrumentCode(module: string, ast: Node, offset: number): InstrumentResult {
   const edits: { at: number; text: string }[] = []
   let refused: string | undefined
   // Property names (`x.__guard`, `{ __guard: 1 }`) are not variables, so they cannot shadow the guard.
   const propertyNames = new WeakSet<object>()
-  walk(ast, (node) => {
+  walk(ast as unknown as AstNode, (node) => {
     if (refused) return
     const line = node.loc?.start.line ?? 0
     if (node.type === 'MemberExpression' && !node.computed) propertyNames.add(node.property as object)

@@ -1,10 +1,12 @@
 // Turns the model's TypeScript into the sandbox's `user.js`: types stripped with Sucrase (which keeps line
 // numbers), syntax checked with acorn, and wrapped so that line N of the model's code is line N of user.js.
-import { parse } from 'acorn'
+import { type Program, parse } from 'acorn'
 import { transform } from 'sucrase'
 import { GUARD, instrumentCode } from './instrument-code.ts'
 
 export type PreparedCode = { ok: true; module: string; prefixLength: number } | { ok: false; error: string }
+
+const FUNCTIONS = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration'])
 
 /** Accepts an async arrow function (`async () => { … }`), any function expression, or a bare function body. */
 export function prepareCode(source: string, apiNames: string[]): PreparedCode {
@@ -15,31 +17,33 @@ export function prepareCode(source: string, apiNames: string[]): PreparedCode {
     return { ok: false, error: syntaxMessage(err) }
   }
   const trimmed = js.replace(/[\s;]+$/, '')
-  const names = apiNames.join(', ')
-  const asFunction = isFunctionExpression(trimmed)
-  const head = `import { ${GUARD} } from './runtime.js'; export default async ({ ${names} }) =>`
-  const prefix = asFunction ? `${head} (` : `${head} {`
-  const module = asFunction ? `${prefix}${trimmed}\n)()\n` : `${prefix}${trimmed}\n}\n`
+  const head = `import { ${GUARD} } from './runtime.js'; export default async ({ ${apiNames.join(', ')} }) =>`
+  // A function is called (`=> (code\n)()`), a body is wrapped (`=> {code\n}`). Both prefixes have the same length,
+  // so the model's code sits at the same place in either and one parse serves both: parsed as a body, a lone
+  // function is one statement, and that tree stands for the function form too (only the wrapper differs). An
+  // anonymous `function () {}`, which is no statement, never gets here: Sucrase refuses it.
+  const prefixLength = head.length + 2
+  const asBody = `${head} {${trimmed}\n}\n`
+  let ast: Program
   try {
-    parse(module, { ecmaVersion: 'latest', sourceType: 'module' })
+    ast = parse(asBody, { ecmaVersion: 'latest', sourceType: 'module', locations: true })
   } catch (err) {
-    return { ok: false, error: syntaxMessage(err, prefix.length) }
+    return { ok: false, error: syntaxMessage(err, prefixLength) }
   }
-  const instrumented = instrumentCode(module, prefix.length)
-  if (!instrumented.ok) return instrumented
-  return { ok: true, module: instrumented.code, prefixLength: prefix.length }
+  const module = isSingleFunction(ast, asBody.length) ? `${head} (${trimmed}\n)()\n` : asBody
+  const instrumented = instrumentCode(module, ast, prefixLength)
+  return instrumented.ok ? { ok: true, module: instrumented.code, prefixLength } : instrumented
 }
 
-function isFunctionExpression(js: string): boolean {
-  try {
-    const program = parse(`(${js}\n)`, { ecmaVersion: 'latest', sourceType: 'module' }) as unknown as {
-      body: { type: string; expression?: { type: string } }[]
-    }
-    const expr = program.body.length === 1 ? program.body[0]?.expression : undefined
-    return expr?.type === 'ArrowFunctionExpression' || expr?.type === 'FunctionExpression'
-  } catch {
-    return false
-  }
+/** Whether the body holds one function and nothing else (`async () => {…}`, `function main() {…}`). */
+function isSingleFunction(ast: Program, moduleLength: number): boolean {
+  const exported = ast.body.length === 2 && ast.body[1]?.type === 'ExportDefaultDeclaration' ? ast.body[1].declaration : undefined
+  const block = exported?.type === 'ArrowFunctionExpression' ? exported.body : undefined
+  // The block must close with the wrapper's own brace (Sucrase already refuses code like `f }\n{` that would close it
+  // early): then the one statement in it is all of the model's code, and `(code\n)()` parses as well.
+  if (block?.type !== 'BlockStatement' || block.end !== moduleLength - 1 || block.body.length !== 1) return false
+  const only = block.body[0]
+  return FUNCTIONS.has((only?.type === 'ExpressionStatement' ? only.expression : only)?.type ?? '')
 }
 
 function syntaxMessage(err: unknown, prefixLength = 0): string {

@@ -15,6 +15,11 @@ describe('prepareCode', () => {
     expect(out.ok && out.module).toContain('=> {const r = await api.list()\nreturn r\n}')
   })
 
+  it('calls a named function', () => {
+    const out = prepareCode('async function main() {\n  return 1\n}', ['api'])
+    expect(out.ok && out.module).toBe("import { __guard } from './runtime.js'; export default async ({ api }) => (async function main() {\n  return 1\n}\n)()\n")
+  })
+
   it('puts a guard in every loop, including single-statement bodies', () => {
     const out = prepareCode('async () => {\n  while (a) {}\n  for (;;) x++\n  do {} while (b)\n  for (const k of []) {}\n}', [])
     expect(out.ok && out.module.split('\n').slice(1, 5)).toEqual([
@@ -28,6 +33,7 @@ describe('prepareCode', () => {
   it.each([
     ['a syntax error, with line and column', 'async () => {\n  const = 1\n}', 'SyntaxError at line 2, column 9: Unexpected token'],
     ['a type-only syntax error', 'async () => { let x: = 1 }', 'SyntaxError at line 1, column 22: Unexpected token'],
+    ['a redeclaration, which only acorn finds', 'let x = 1\nlet x = 2', "SyntaxError at line 2, column 5: Identifier 'x' has already been declared"],
     [
       'a dynamic import',
       'async () => {\n  await import("node:fs")\n}',
