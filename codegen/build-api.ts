@@ -16,7 +16,7 @@ import { repairRefs } from './repair-refs.ts'
 import type { Json } from './resolve-ref.ts'
 import { SpecError, type SpecProblem } from './spec-error.ts'
 
-export const CODEGEN_VERSION = '1'
+const CODEGEN_VERSION = '1'
 
 export type NamedOperation = CollectedOperation & { name: string }
 

@@ -106,7 +106,7 @@ function pickResult(doc: Json, raw: unknown): CollectedOperation['result'] {
   return mediaType ? { status, mediaType } : undefined
 }
 
-export function pickMediaType(types: string[]): string | undefined {
+function pickMediaType(types: string[]): string | undefined {
   for (const pattern of BODY_PREFERENCE) {
     const hit = types.find((t) => pattern.test(t))
     if (hit) return hit

@@ -5,26 +5,22 @@ import { firstSentence } from '../src/search/analyze-text.ts'
 import type { CollectedOperation } from './collect-operations.ts'
 import { deref, isRef, type Json } from './resolve-ref.ts'
 
-export interface SpecWordsOptions {
-  /** How deep into nested schemas to look (properties, items, allOf/oneOf/anyOf members). */
-  maxDepth: number
-  /** At most this many distinct words per operation, in the order they were met. */
-  maxWords: number
-}
-
-const DEFAULTS: SpecWordsOptions = { maxDepth: 4, maxWords: 200 }
+/** How deep into nested schemas to look (properties, items, allOf/oneOf/anyOf members). */
+const MAX_DEPTH = 4
+/** At most this many distinct words per operation, in the order they were met. */
+const MAX_WORDS = 200
 // Identifiers and words; not numbers, dates, URLs or prose-length values.
 const ENUM_VALUE = /^[A-Za-z][\w.-]{0,39}$/
 
 /** Collects the distinct words of an operation's parameters, request body schema and tags, space-separated. */
-export function collectSpecWords(doc: Json, op: CollectedOperation, tagDescriptions: Map<string, string>, options: SpecWordsOptions = DEFAULTS): string {
+export function collectSpecWords(doc: Json, op: CollectedOperation, tagDescriptions: Map<string, string>): string {
   // Filled in order of weight, so a long schema keeps its enum values and titles when the word limit cuts the rest.
   const values: string[] = []
   const names: string[] = []
   const prose: string[] = []
   const seen = new Set<string>()
   const visit = (raw: unknown, depth: number, describe: boolean) => {
-    if (depth > options.maxDepth) return
+    if (depth > MAX_DEPTH) return
     if (isRef(raw)) {
       if (seen.has(raw.$ref)) return
       seen.add(raw.$ref)
@@ -62,7 +58,7 @@ export function collectSpecWords(doc: Json, op: CollectedOperation, tagDescripti
   const words = new Map<string, string>()
   for (const text of [...values, ...names, ...prose]) {
     for (const word of text.split(/[^A-Za-z0-9_.-]+/)) {
-      if (word && words.size < options.maxWords && !words.has(word.toLowerCase())) words.set(word.toLowerCase(), word)
+      if (word && words.size < MAX_WORDS && !words.has(word.toLowerCase())) words.set(word.toLowerCase(), word)
     }
   }
   return [...words.values()].join(' ')

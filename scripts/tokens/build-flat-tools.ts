@@ -20,15 +20,10 @@ export interface BuildFlatToolsOptions {
   requiredOnly?: boolean
 }
 
-/** Lists the operations of an OpenAPI 3.x document, as the project's codegen walks them. */
-export function listOperations(doc: Json): CollectedOperation[] {
-  return collectOperations(doc, [])
-}
-
 /** Builds the flat tool list: the `result` of a naive server's `tools/list`. */
 export function buildFlatTools(doc: Json, options: BuildFlatToolsOptions = {}): { tools: FlatTool[] } {
   const names = new Set<string>()
-  const tools = listOperations(doc).map((op) => {
+  const tools = collectOperations(doc, []).map((op) => {
     const name = uniqueName(toolName(op), names)
     const description = [op.summary, op.description].filter((s, i, all) => s && all.indexOf(s) === i).join('\n\n')
     return { name, description, inputSchema: inputSchema(doc, op, options.requiredOnly === true) }
@@ -87,7 +82,7 @@ function uniqueName(name: string, taken: Set<string>): string {
   return candidate
 }
 
-export interface RefBounds {
+interface RefBounds {
   maxDepth: number
   /** What a `$ref` left unexpanded (a cycle, or past the bound) becomes. */
   cut(ref: string): unknown

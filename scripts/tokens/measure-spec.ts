@@ -55,7 +55,7 @@ const LIST_ONLY_EXECUTOR: Executor = {
 }
 
 /** Returns the peer's `tools/list` result for a spec, exactly as an MCP client receives it. */
-export async function listPeerTools(spec: Json): Promise<unknown> {
+async function listPeerTools(spec: Json): Promise<unknown> {
   const server = openApiMcpServer({
     spec,
     executor: LIST_ONLY_EXECUTOR,

@@ -11,9 +11,9 @@ import { startRecordingProxy } from '../../test/support/recording-proxy.ts'
 import { expandRefs } from './build-flat-tools.ts'
 
 /** Prism loads Cloudflare's 4 MB spec in about 10 s here; a spec it cannot load in this time gets a simpler copy. */
-export const PRISM_START_TIMEOUT_MS = 120_000
+const PRISM_START_TIMEOUT_MS = 120_000
 /** How deep the simpler copy inlines references (Stripe's: 22 MB, loaded in about 11 s; three deep is 170 MB). */
-export const FALLBACK_REF_DEPTH = 2
+const FALLBACK_REF_DEPTH = 2
 
 export interface BenchUpstream {
   url: string
