@@ -1,21 +1,22 @@
 // Shapes an execution into the tool answer: one JSON object with the result, console output and a token meter,
 // cut to a token budget in a way that keeps it valid JSON and says what was cut.
+import { estimateTokens } from '../estimate-tokens.ts'
 import type { ToolAnswer } from '../mcp/register-tools.ts'
 import type { RunCodeResult } from './run-code.ts'
 import { truncateJson } from './truncate-json.ts'
 
-/** Rough cl100k estimate: JSON averages about 3.6 characters per token. */
-export const estimateTokens = (text: string): number => Math.ceil(text.length / 3.6)
+// JSON averages about 3.6 characters per cl100k token; error text is held to the same estimate.
+const CHARS_PER_TOKEN = 3.6
 
 export function formatAnswer(run: RunCodeResult, maxTokens: number): ToolAnswer {
   if (!run.ok) {
     const logs = run.logs.length ? `\nconsole:\n${run.logs.join('\n')}` : ''
-    return { text: `${run.error}${logs}`.slice(0, maxTokens * 4), isError: true }
+    return { text: `${run.error}${logs}`.slice(0, Math.floor(maxTokens * CHARS_PER_TOKEN)), isError: true }
   }
   const value = JSON.parse(run.json) as unknown
   const logBudget = Math.floor(maxTokens * 0.2)
   const logs = fitLines(run.logs, logBudget)
-  const maxChars = Math.floor(maxTokens * 3.6)
+  const maxChars = Math.floor(maxTokens * CHARS_PER_TOKEN)
   let budget = maxChars - JSON.stringify(logs.lines).length
   // The result gets what the logs leave; if the note on what was cut and the meter then push the answer over, the
   // result gets that much less. The note's length hardly changes between rounds, so two or three rounds settle it.
@@ -34,16 +35,27 @@ function answerText(value: unknown, logs: { lines: string[]; dropped: number }, 
   if (cut.length || logs.dropped) {
     answer.truncated = `${[...cut, logs.dropped ? `${logs.dropped} console line(s)` : ''].filter(Boolean).join('; ')} cut to stay within ${maxTokens} tokens. Return fewer items or only the fields you need (e.g. map to ids and names).`
   }
-  const text = JSON.stringify(answer)
-  answer.meter = { tokens: estimateTokens(text), apiCalls: calls }
-  return JSON.stringify(answer)
+  return withMeter(JSON.stringify(answer), calls)
+}
+
+/** Appends the meter to an answer's JSON text; the tokens it counts include its own. */
+function withMeter(json: string, calls: number): string {
+  const open = json === '{}' ? '{' : `${json.slice(0, -1)},`
+  const meter = (tokens: number) => `${open}"meter":{"tokens":${tokens},"apiCalls":${calls}}}`
+  // Count until the count stops changing, as its own digits lengthen the text (two rounds, rarely three).
+  let text = json
+  for (;;) {
+    const next = meter(estimateTokens(text, CHARS_PER_TOKEN))
+    if (next === text) return text
+    text = next
+  }
 }
 
 function fitLines(lines: string[], budget: number): { lines: string[]; dropped: number } {
   const kept: string[] = []
   let used = 0
   for (const line of lines) {
-    const cost = estimateTokens(line) + 1
+    const cost = estimateTokens(line, CHARS_PER_TOKEN) + 1
     if (used + cost > budget) break
     kept.push(line)
     used += cost

@@ -2,6 +2,7 @@
 // does, whether it writes or is deprecated), signatures under the top results, all within a token budget, and a
 // last line that says how to see more.
 import type { Catalog } from '../create-catalog.ts'
+import { estimateTokens } from '../estimate-tokens.ts'
 import { firstSentence } from './analyze-text.ts'
 import type { SearchHit } from './search-engine.ts'
 
@@ -18,9 +19,6 @@ const SIGNATURES_SHOWN = 3
 const MAX_SUMMARY_CHARS = 90
 // Signatures and paths run at about 3.3 characters per cl100k token; the estimate errs on the long side.
 const CHARS_PER_TOKEN = 3.3
-
-/** Estimates the tokens of a text without a tokenizer (the Worker has none). */
-export const estimateTokens = (text: string): number => Math.ceil(text.length / CHARS_PER_TOKEN)
 
 /** Renders one page of ranked hits within the token budget. */
 export function formatResults(catalog: Catalog, hits: SearchHit[], options: FormatResultsOptions): string {
@@ -40,7 +38,7 @@ export function formatResults(catalog: Catalog, hits: SearchHit[], options: Form
   const more = total > last ? `page: ${page + 1} for results ${last + 1}–${Math.min(total, last + pageSize)}; ` : ''
   const example = top ? ` (e.g. "${hits[0]?.api}.${top.name}" or "${top.method} ${top.path}")` : ''
   const tail = `More: ${more}search an exact name or "METHOD /path"${example} for its full signature and types.`
-  let left = options.maxTokens - estimateTokens([head, tail, ...rows.map((r) => r.line)].join('\n'))
+  let left = options.maxTokens - estimateTokens([head, tail, ...rows.map((r) => r.line)].join('\n'), CHARS_PER_TOKEN)
   const lines = [head]
   rows.forEach((row, i) => {
     lines.push(row.line)
@@ -48,7 +46,7 @@ export function formatResults(catalog: Catalog, hits: SearchHit[], options: Form
     // The first signature may take up to half of what is left, the next ones what remains after it.
     const signature = shortenSignature(row.signature, Math.floor((i === 0 ? left / 2 : left) * CHARS_PER_TOKEN))
     lines.push(`   ${signature}`)
-    left -= estimateTokens(signature) + 1
+    left -= estimateTokens(signature, CHARS_PER_TOKEN) + 1
   })
   lines.push(tail)
   return lines.join('\n')

@@ -23,3 +23,15 @@ describe('formatAnswer', () => {
     expect(answer.meter.tokens).toBeLessThanOrEqual(6000)
   })
 })
+
+describe('the token meter', () => {
+  it.each([
+    ['a small result', { ok: true }],
+    ['a cut result', Array.from({ length: 5000 }, (_, i) => ({ id: i, name: `pet ${i}` }))],
+  ])('counts the whole answer, itself included, for %s', (_name, result) => {
+    const { text } = answerFor(result, 1500)
+    const answer = JSON.parse(text)
+    expect(Object.keys(answer).at(-1)).toBe('meter')
+    expect(answer.meter).toEqual({ tokens: Math.ceil(text.length / 3.6), apiCalls: 1 })
+  })
+})
