@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { ROOT, SHARED_SPECS } from '../test/support/generate.ts'
 import { readTasks } from './score-search.ts'
 import { synthSpec } from './synth-spec.ts'
 import { type BenchRow, taskSummary } from './tokens/bench-row.ts'
@@ -18,8 +19,7 @@ import { serveApis } from './tokens/serve-apis.ts'
 import { type BenchUpstream, startUpstream } from './tokens/start-upstream.ts'
 import { withoutApiNames } from './tokens/without-api-names.ts'
 
-const ROOT = resolve(import.meta.dirname, '..')
-const SPECS = resolve(ROOT, '../shared/openapi')
+const SPECS = SHARED_SPECS
 const OUT = join(ROOT, 'bench/results')
 const SINGLE = [
   { api: 'petstore', file: 'petstore.yaml' },
