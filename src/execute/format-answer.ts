@@ -2,7 +2,7 @@
 // cut to a token budget in a way that keeps it valid JSON and says what was cut.
 import { estimateTokens } from '../estimate-tokens.ts'
 import type { ToolAnswer } from '../mcp/register-tools.ts'
-import type { RunCodeResult } from './run-code.ts'
+import type { RunCodeResult } from './run-code-result.ts'
 import { truncateJson } from './truncate-json.ts'
 
 // JSON averages about 3.6 characters per cl100k token; error text is held to the same estimate.

@@ -4,6 +4,7 @@ import runtimeSource from '../../sandbox/runtime.js'
 import { apiNames } from '../catalog.ts'
 import { ApiHost, type ApproveWrite, type ExecutionLimits } from '../host/api-host.ts'
 import { prepareCode } from './prepare-code.ts'
+import type { RunCodeResult } from './run-code-result.ts'
 
 export interface RunCodeOptions extends ExecutionLimits {
   timeoutMs: number
@@ -11,8 +12,6 @@ export interface RunCodeOptions extends ExecutionLimits {
   cpuMs: number
   approve?: ApproveWrite
 }
-
-export type RunCodeResult = { ok: true; json: string; logs: string[]; calls: number } | { ok: false; error: string; logs: string[]; calls: number }
 
 interface SandboxResult {
   ok: boolean
