@@ -12,11 +12,11 @@ const MAX_RESULT_CHARS = 2 * 1024 * 1024
 let iterations = 0
 let maxIterations = 10_000_000
 
-/** Called at the top of every loop body in the model's code (see src/execute/instrument-code.ts). */
+/** Called at the top of every loop body and function body in the model's code (see src/execute/instrument-code.ts). */
 export function __guard(line) {
   if (++iterations > maxIterations) {
     throw new LimitError(
-      `CPU limit: loops ran more than ${maxIterations.toLocaleString('en-US')} iterations in total (at line ${line}). Process less data per execute, or make the loop end sooner.`,
+      `CPU limit: more than ${maxIterations.toLocaleString('en-US')} loop iterations and function calls in total (at line ${line}). Process less data per execute, or make the loop end sooner.`,
     )
   }
 }

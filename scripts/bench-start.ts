@@ -7,9 +7,11 @@ import { parseArgs } from 'node:util'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { unstable_startWorker } from 'wrangler'
+import { LOCAL_V8_FLAGS } from '../test/support/local-v8-flags.ts'
 import { median } from './percentile.ts'
 
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
+process.env.MINIFLARE_WORKERD_V8_FLAGS = LOCAL_V8_FLAGS
 process.env.WRANGLER_SEND_METRICS = 'false'
 const ROOT = resolve(import.meta.dirname, '..')
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' } } })

@@ -6,7 +6,7 @@ export interface Limits {
   maxWrites: number
   maxResponseBytes: number
   maxResultTokens: number
-  /** Total loop iterations before model code is stopped: the local stand-in for a CPU limit. */
+  /** Total loop iterations and function calls before model code is stopped: the local stand-in for a CPU limit. */
   maxLoopIterations: number
   /** CPU limit for the Dynamic Worker, enforced in production (local workerd ignores it). */
   cpuMs: number

@@ -1,8 +1,10 @@
 // Static pass over the model's JavaScript (after type stripping): refuses imports, `import.meta` and any variable
-// named like the guard (which would shadow it), and puts an iteration guard at the top of every loop body. Local
-// workerd enforces no CPU limit, so without the guard a synchronous `while (true) {}` would freeze the whole
-// runtime; `Date.now()` does not advance in synchronous code, so the guard counts iterations instead of time. Edits
-// never add lines, so line numbers stay the model's own.
+// named like the guard (which would shadow it), and puts an iteration guard at the top of every loop body and of
+// every function body. Local workerd enforces no CPU limit, so without the guard a synchronous `while (true) {}`
+// would freeze the whole runtime; guarding functions too makes callbacks that native code calls in a loop
+// (`Array.from({ length: 1e9 }, f)`, `.map`, `.sort` with a comparator) count against the same budget.
+// `Date.now()` does not advance in synchronous code, so the guard counts instead of timing. Edits never add lines,
+// so line numbers stay the model's own.
 import type { Node } from 'acorn'
 
 interface AstNode {
@@ -18,6 +20,14 @@ export const GUARD = '__guard'
 
 const LOOPS = new Set(['WhileStatement', 'DoWhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement'])
 const KEYED = new Set(['Property', 'PropertyDefinition', 'MethodDefinition'])
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'])
+
+/** An insertion: `close` ones end a wrapped node, so at one position they go before any that open one. */
+interface Edit {
+  at: number
+  text: string
+  close?: boolean
+}
 
 export type InstrumentResult = { ok: true; code: string } | { ok: false; error: string }
 
@@ -26,7 +36,7 @@ export type InstrumentResult = { ok: true; code: string } | { ok: false; error: 
  * `offset` is where the model's code starts on line 1 (the wrapper's length).
  */
 export function instrumentCode(module: string, ast: Node, offset: number): InstrumentResult {
-  const edits: { at: number; text: string }[] = []
+  const edits: Edit[] = []
   let refused: string | undefined
   // Property names (`x.__guard`, `{ __guard: 1 }`) are not variables, so they cannot shadow the guard.
   const propertyNames = new WeakSet<object>()
@@ -41,16 +51,32 @@ export function instrumentCode(module: string, ast: Node, offset: number): Instr
       refused = `import is not available in the sandbox (line ${line}): the only way out is the API namespaces. Call the API through them instead.`
     } else if (node.type === 'MetaProperty') {
       refused = `import.meta is not available in the sandbox (line ${line}).`
-    } else if (LOOPS.has(node.type) && node.body) {
+    } else if ((LOOPS.has(node.type) || (FUNCTIONS.has(node.type) && node.start >= offset)) && node.body) {
       const body = node.body
+      const loop = LOOPS.has(node.type)
       if (body.type === 'BlockStatement') edits.push({ at: body.start + 1, text: `${GUARD}(${line});` })
-      else edits.push({ at: body.start, text: `{${GUARD}(${line});` }, { at: body.end, text: '}' })
+      // A loop's lone statement becomes a block; an arrow's expression body a parenthesized sequence, which keeps
+      // an object literal (already inside the model's own parentheses) and any comma in the body apart.
+      else edits.push({ at: body.start, text: loop ? `{${GUARD}(${line});` : `(${GUARD}(${line}), ` }, { at: body.end, text: loop ? '}' : ')', close: true })
     }
   })
-  if (refused) return { ok: false, error: refused }
-  let code = module
-  for (const edit of edits.sort((a, b) => b.at - a.at)) code = code.slice(0, edit.at) + edit.text + code.slice(edit.at)
-  return { ok: true, code }
+  return refused ? { ok: false, error: refused } : { ok: true, code: applyEdits(module, edits) }
+}
+
+/**
+ * Inserts every edit into `code`. `edits` come in walk order (outer nodes first); at one position, closing edits go
+ * first, inner ones before outer ones (`x)}`), then opening edits, outer ones before inner ones.
+ */
+function applyEdits(code: string, edits: Edit[]): string {
+  const order = edits.map((edit, i) => ({ edit, rank: edit.close ? -1 - i : 1 + i }))
+  order.sort((a, b) => a.edit.at - b.edit.at || a.rank - b.rank)
+  let out = ''
+  let from = 0
+  for (const { edit } of order) {
+    out += code.slice(from, edit.at) + edit.text
+    from = edit.at
+  }
+  return out + code.slice(from)
 }
 
 function walk(node: unknown, visit: (node: AstNode) => void): void {

@@ -49,6 +49,8 @@ afterAll(async () => {
 
 const run = (code: string, c: Client = client) => callTool(c, 'execute', { code })
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const cpuLimit = (line: number) =>
+  `CPU limit: more than 10,000,000 loop iterations and function calls in total (at line ${line}). Process less data per execute, or make the loop end sooner.`
 
 /** A client that can elicit and answers every approval prompt with yes, after `delayMs`. */
 async function approvingClient(delayMs = 0, onAnswer?: () => void): Promise<Client> {
@@ -65,12 +67,47 @@ describe('limits', () => {
   it('stops a synchronous infinite loop with the CPU limit, naming the line', async () => {
     const { text, isError } = await run('async () => {\n  let n = 0\n  while (true) { n++ }\n}')
     expect(isError).toBe(true)
-    expect(text).toBe('CPU limit: loops ran more than 10,000,000 iterations in total (at line 3). Process less data per execute, or make the loop end sooner.')
+    expect(text).toBe(cpuLimit(3))
   })
 
   it('stops a loop whose body is a single statement', async () => {
     const { text } = await run('async () => { for (;;) ; }')
-    expect(text).toMatch(/^CPU limit: loops ran more than/)
+    expect(text).toBe(cpuLimit(1))
+  })
+
+  it.each([
+    ['Array.from over a huge range', 'async () => {\n  return Array.from({ length: 30_000_000 }, (_, i) => i).length\n}', 2],
+    ['map over a huge array', 'async () => {\n  const xs = new Array(20_000_000).fill(0)\n  return xs.map((x) => x + 1).length\n}', 3],
+    ['reduce over a huge array', 'async () => {\n  const xs = new Array(20_000_000).fill(1)\n  return xs.reduce((sum, x) => {\n    return sum + x\n  }, 0)\n}', 3],
+    ['sort with a comparator', 'async () => {\n  const xs = Array.from({ length: 3_000_000 }, (_, i) => (i * 7919) % 3_000_000)\n  return xs.sort((a, b) => a - b).length\n}', 3],
+    ['deep recursion spread over calls', 'async () => {\n  const f = (n: number): number => (n === 0 ? 0 : 1 + f(n - 1))\n  let t = 0\n  while (true) t += f(1000)\n}', 2],
+  ])('stops callbacks that native code calls without a loop statement: %s', async (_name, code, line) => {
+    const { text, isError } = await run(code)
+    expect(isError).toBe(true)
+    expect(text).toBe(cpuLimit(line))
+  })
+
+  it('lets a catastrophic regular expression finish with its answer, and keeps serving another session', async () => {
+    const other = await connect(server.mcpUrl)
+    // 10,000 characters: exponential backtracking would never end; V8's linear-time fallback (LOCAL_V8_FLAGS) does.
+    const [regex, quick] = await Promise.all([run(`async () => /(a+)+$/.test('a'.repeat(10_000) + 'b')`), run('async () => (await petstore.getPetById({ petId: 1 })).name', other)])
+    expect(JSON.parse(regex.text).result).toBe(false)
+    expect(JSON.parse(quick.text).result).toBe('doggie')
+    const match = await run(`async () => /(a+)+c/.exec('a'.repeat(40) + 'baac')`)
+    expect(JSON.parse(match.text).result).toEqual(['aac', 'aa'])
+    await other.close()
+  })
+
+  it('leaves ordinary regular expressions as they were', async () => {
+    const code = `async () => {
+      const date = /(?<y>\\d{4})-(?<m>\\d{2})/.exec('on 2024-05-01')
+      const sticky = /a/y
+      sticky.lastIndex = 1
+      return [date?.groups, date?.index, 'a-b-c'.replace(/-/g, '+'), [...'x1y22'.matchAll(/\\d+/g)].map((m) => m[0]), sticky.test('ba'), /\\p{L}+/u.exec('42 héllo')?.[0], /^(\\w+)\\s\\1$/.test('hey hey')]
+    }`
+    const { text, isError } = await run(code)
+    expect(isError).toBe(false)
+    expect(JSON.parse(text).result).toEqual([{ y: '2024', m: '05' }, 3, 'a+b+c', ['1', '22'], true, 'héllo', true])
   })
 
   it('keeps serving another session while one runs an infinite loop', async () => {

@@ -6,8 +6,10 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { unstable_startWorker } from 'wrangler'
 import { ROOT } from './generate.ts'
+import { LOCAL_V8_FLAGS } from './local-v8-flags.ts'
 
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
+process.env.MINIFLARE_WORKERD_V8_FLAGS = LOCAL_V8_FLAGS
 process.env.WRANGLER_SEND_METRICS = 'false'
 
 export interface TestServer {

@@ -7,7 +7,7 @@ describe('prepareCode', () => {
     expect(out.ok).toBe(true)
     if (!out.ok) return
     expect(out.module.split('\n')[1]).toBe('  const n = 1')
-    expect(out.module.split('\n')[0]).toMatch(/^import \{ __guard \} from '\.\/runtime\.js'; export default async \(\{ api \}\) => \(async \(\) => \{$/)
+    expect(out.module.split('\n')[0]).toMatch(/^import \{ __guard \} from '\.\/runtime\.js'; export default async \(\{ api \}\) => \(async \(\) => \{__guard\(1\);$/)
   })
 
   it('accepts a bare function body', () => {
@@ -17,7 +17,7 @@ describe('prepareCode', () => {
 
   it('calls a named function', () => {
     const out = prepareCode('async function main() {\n  return 1\n}', ['api'])
-    expect(out.ok && out.module).toBe("import { __guard } from './runtime.js'; export default async ({ api }) => (async function main() {\n  return 1\n}\n)()\n")
+    expect(out.ok && out.module).toBe("import { __guard } from './runtime.js'; export default async ({ api }) => (async function main() {__guard(1);\n  return 1\n}\n)()\n")
   })
 
   it('puts a guard in every loop, including single-statement bodies', () => {
