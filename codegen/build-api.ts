@@ -16,7 +16,7 @@ import { repairRefs } from './repair-refs.ts'
 import type { Json } from './resolve-ref.ts'
 import { SpecError, type SpecProblem } from './spec-error.ts'
 
-const CODEGEN_VERSION = '1'
+const CODEGEN_VERSION = '2'
 
 export type NamedOperation = CollectedOperation & { name: string }
 

@@ -50,7 +50,7 @@ export function collectOperations(doc: Json, problems: SpecProblem[]): Collected
         params,
         body: collectBody(doc, op.requestBody),
         result: pickResult(doc, op.responses),
-        security: securityNames((op.security as Json[] | undefined) ?? globalSecurity),
+        security: securityRequirements((op.security as Json[] | undefined) ?? globalSecurity),
       })
     }
   }
@@ -114,9 +114,10 @@ function pickMediaType(types: string[]): string | undefined {
   return types[0]
 }
 
-function securityNames(requirements: Json[] | undefined): string[] | undefined {
+/** Security Requirement Objects as alternatives, each the scheme names it needs together; `[]` needs none. */
+function securityRequirements(requirements: Json[] | undefined): string[][] | undefined {
   if (!Array.isArray(requirements)) return undefined
-  return [...new Set(requirements.flatMap((r) => (r && typeof r === 'object' ? Object.keys(r) : [])))]
+  return requirements.filter((r) => r && typeof r === 'object' && !Array.isArray(r)).map((r) => Object.keys(r))
 }
 
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])

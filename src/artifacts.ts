@@ -34,8 +34,11 @@ export interface OperationSpec {
   body?: BodySpec
   /** JSON Schema of the single input object: parameters by name, the request body under `body`. */
   input: JsonSchema
-  /** Names of the security schemes that may authorize this call (empty: none needed). */
-  security?: string[]
+  /**
+   * Security requirements, OpenAPI semantics: any one alternative authorizes the call, and each needs all the schemes
+   * it names. `[]` (or an alternative `[]`) needs none; absent, the spec says nothing about this operation.
+   */
+  security?: string[][]
 }
 
 export interface SecuritySchemeSpec {

@@ -1,13 +1,13 @@
-// Operator configuration: the API_CONFIG var (per-API base URL, credential and policy) plus Worker secrets.
+// Operator configuration: the API_CONFIG var (per-API base URL, credentials and policy) plus Worker secrets.
 // Bad configuration is reported with the key and the fix, never silently ignored.
 import type { ApiMeta } from './artifacts.ts'
 
 export interface ApiConfig {
   baseUrl: string
-  /** The securitySchemes entry used to send the credential. */
+  /** The securitySchemes entry the API usually takes: sent where an operation's own requirements cannot be met. */
   scheme?: string
-  /** The Worker secret that holds the credential. */
-  secret: string
+  /** Per securitySchemes entry, the Worker secrets that may hold its credential, the first set one winning. */
+  secrets: Record<string, string[]>
   readOnly: boolean
   allow?: string[]
   deny?: string[]
@@ -17,7 +17,8 @@ export interface ApiConfig {
 
 export interface RawApiConfig {
   baseUrl?: string
-  auth?: { scheme?: string; secret?: string }
+  /** `scheme`: the usual scheme; `secret`: its secret's name; `secrets`: a secret name per scheme. */
+  auth?: { scheme?: string; secret?: string; secrets?: Record<string, string> }
   readOnly?: boolean
   allow?: string[]
   deny?: string[]
@@ -32,18 +33,43 @@ export function resolveApiConfig(meta: ApiMeta, all: unknown): ApiConfig {
   if (!/^https?:\/\//.test(baseUrl)) {
     throw new Error(`API_CONFIG.${meta.name}.baseUrl: "${baseUrl}" is not an absolute http(s) URL. Set it in wrangler.jsonc vars.API_CONFIG.${meta.name}.baseUrl.`)
   }
+  const known = meta.securitySchemes.map((s) => s.name)
+  const unknown = (key: string, name: string) => new Error(`API_CONFIG.${meta.name}.${key}: "${name}" is not in the spec's securitySchemes (${known.join(', ') || 'none'}).`)
   const scheme = raw.auth?.scheme ?? meta.defaultScheme
-  if (scheme && !meta.securitySchemes.some((s) => s.name === scheme)) {
-    throw new Error(`API_CONFIG.${meta.name}.auth.scheme: "${scheme}" is not in the spec's securitySchemes (${meta.securitySchemes.map((s) => s.name).join(', ') || 'none'}).`)
+  if (scheme && !known.includes(scheme)) throw unknown('auth.scheme', scheme)
+  const renamed = raw.auth?.secrets ?? {}
+  for (const [name, secret] of Object.entries(renamed)) {
+    if (!known.includes(name)) throw unknown(`auth.secrets.${name}`, name)
+    if (typeof secret !== 'string' || !secret)
+      throw new Error(`API_CONFIG.${meta.name}.auth.secrets.${name}: must be the name of a Worker secret, e.g. "${secretName(meta.name, name)}".`)
+  }
+  const secrets: Record<string, string[]> = {}
+  for (const name of known) {
+    // A name the operator gave is the only one read. `auth.secret` and `<API>_API_TOKEN`, from before credentials
+    // were per scheme, still fill the usual scheme.
+    const given = renamed[name] ?? (name === scheme ? raw.auth?.secret : undefined)
+    const usual = name === scheme ? [secretName(meta.name, 'api_token')] : []
+    secrets[name] = given ? [given] : [...new Set([secretName(meta.name, name), ...usual])]
   }
   return {
     baseUrl,
     scheme,
-    secret: raw.auth?.secret ?? `${meta.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_API_TOKEN`,
+    secrets,
     readOnly: raw.readOnly === true,
     allow: raw.allow,
     deny: raw.deny,
     maxWritesPerExecution: raw.maxWritesPerExecution,
     approveWrites: raw.approveWrites === true,
   }
+}
+
+/** `<API>_<SCHEME>` in upper snake case: (`cloudflare`, `api_email`) -> CLOUDFLARE_API_EMAIL, (`myApi`, `bearerAuth`) -> MY_API_BEARER_AUTH. */
+export function secretName(api: string, scheme: string): string {
+  const snake = (s: string) =>
+    s
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '')
+      .toUpperCase()
+  return `${snake(api)}_${snake(scheme)}`
 }

@@ -1,17 +1,24 @@
 // ApiHost: the only object the sandbox can reach. It checks each call against the spec and the operator's
-// policy, spends the execution's budget, adds the credential (which never leaves the host) and sends the request.
+// policy, builds exactly the request it checked, spends the execution's budget, adds the credentials the operation
+// needs (which never leave the host: they are scrubbed from whatever comes back) and sends the request.
 // It never throws across RPC: every call resolves to a CallOutcome. Once the execution's signal aborts (it ended,
 // e.g. at its wall-time limit) the host sends nothing more, however late an approval arrives.
 import { RpcTarget } from 'cloudflare:workers'
 import type { OperationSpec } from '../artifacts.ts'
-import { getApi, getSchemas } from '../catalog.ts'
+import { apiNames, getApi, getSchemas } from '../catalog.ts'
 import { resolveApiConfig } from '../config.ts'
 import { applyCredential } from './apply-credential.ts'
 import { buildRequest } from './build-request.ts'
 import { checkPolicy } from './check-policy.ts'
+import { explainAuthFailure } from './explain-auth-failure.ts'
 import { findOperationByPath } from './find-operation.ts'
+import { hostOwnedSlots } from './host-owned-slots.ts'
+import { inputSchemaFor } from './input-schema-for.ts'
+import { operatorCredentialForms, operatorCredentials } from './operator-credentials.ts'
 import { type RawRequest, rawRequestInput } from './raw-request-input.ts'
 import { readResponse } from './read-response.ts'
+import { createScrubber, type Scrubber } from './scrub-secrets.ts'
+import { selectCredentials } from './select-credentials.ts'
 import { validateInput } from './validate-input.ts'
 
 export type { RawRequest }
@@ -35,6 +42,7 @@ export class ApiHost extends RpcTarget {
   #used = { calls: 0, writes: 0, bytes: 0 }
   /** Writes sent per API, for each API's own maxWritesPerExecution; #used.writes counts all of them. */
   #writesTo = new Map<string, number>()
+  #scrubber: Scrubber | undefined
 
   /** `ended` aborts when the execution is over; from then on no call is sent. */
   constructor(env: Record<string, unknown>, limits: ExecutionLimits, approve?: ApproveWrite, ended?: AbortSignal) {
@@ -60,9 +68,12 @@ export class ApiHost extends RpcTarget {
     let input: Record<string, unknown>
     let name: string
     try {
-      const found = getApi(String(api)) && findOperationByPath(getApi(String(api))!, req?.method, req?.path)
+      const target = getApi(String(api))
+      const found = target && findOperationByPath(target, req?.method, req?.path)
       if (!found || 'error' in found) return { ok: false, error: `${api}.request: ${found && 'error' in found ? found.error : `unknown API "${api}"`}` }
-      input = rawRequestInput(found.op, found.pathParams, req, getSchemas(String(api)))
+      const raw = rawRequestInput(found.op, found.pathParams, req, getSchemas(String(api)), hostOwnedSlots(target.meta.securitySchemes))
+      if ('error' in raw) return { ok: false, error: `${api}.request: ${raw.error}` }
+      input = raw.input
       name = found.op.name
     } catch (err) {
       console.error('ApiHost.request failed', err)
@@ -85,8 +96,11 @@ export class ApiHost extends RpcTarget {
     const writes = op.method !== 'GET' && op.method !== 'HEAD'
     const denied = checkPolicy(config, op, writes, this.#writesTo.get(apiName) ?? 0)
     if (denied) return { ok: false, error: `${label}: ${denied}` }
-    const problems = validateInput(input, op.input, getSchemas(apiName))
+    const owned = hostOwnedSlots(api.meta.securitySchemes)
+    const problems = validateInput(input, inputSchemaFor(op, owned), getSchemas(apiName))
     if (problems.length) return { ok: false, error: `${label}: ${problems.join('; ')}. Call search with "${name}" to see its signature.` }
+    const built = buildRequest(config.baseUrl, op, (input ?? {}) as Record<string, unknown>, owned)
+    if ('error' in built) return { ok: false, error: `${label}: ${built.error}` }
     if (this.#used.calls >= this.#limits.maxCalls)
       return { ok: false, error: `${label}: call limit reached (${this.#limits.maxCalls} API calls per execution). Split the work across several execute calls.` }
     if (writes && this.#used.writes >= this.#limits.maxWrites)
@@ -102,20 +116,30 @@ export class ApiHost extends RpcTarget {
       this.#used.writes++
       this.#writesTo.set(apiName, (this.#writesTo.get(apiName) ?? 0) + 1)
     }
-    const { url, init } = buildRequest(config.baseUrl, op, (input ?? {}) as Record<string, unknown>)
-    const scheme = api.meta.securitySchemes.find((s) => s.name === config.scheme)
-    const secret = this.#env[config.secret]
-    applyCredential(scheme, typeof secret === 'string' ? secret : undefined, url, init.headers)
+    const { url, init } = built
+    const find = operatorCredentials(this.#env, config)
+    const choice = selectCredentials(op, api.meta.securitySchemes, config.scheme, find)
+    for (const credential of choice.sent) applyCredential(credential.scheme, credential.value, url, init.headers)
+    const scrub = this.#scrub()
     let response: Response
     try {
       response = await fetch(url, { ...init, redirect: 'manual', signal: this.#ended })
     } catch (err) {
       if (this.#ended?.aborted) return { ok: false, error: `${label}: the execution ended while this call was in flight, so it was cancelled` }
-      return { ok: false, error: `${label}: could not reach ${url.origin} (${(err as Error).message}); check the API's base URL` }
+      return { ok: false, error: scrub.text(`${label}: could not reach ${url.origin} (${(err as Error).message}); check the API's base URL`) }
     }
-    const read = await readResponse(response, this.#limits.maxResponseBytes - this.#used.bytes, this.#limits.maxResponseBytes)
+    const read = await readResponse(response, this.#limits.maxResponseBytes - this.#used.bytes, this.#limits.maxResponseBytes, scrub)
     this.#used.bytes += read.bytes
-    return read.ok ? { ok: true, value: read.value } : { ok: false, error: `${label}: ${read.error}` }
+    if (read.ok) return { ok: true, value: read.value }
+    if (read.status !== 401 && read.status !== 403) return { ok: false, error: `${label}: ${read.error}` }
+    const configured = api.meta.securitySchemes.filter((s) => s.type !== 'mutualTLS' && find(s)).map((s) => s.name)
+    return { ok: false, error: `${label}: ${read.error.replace(/\.?\s*$/, '.')} ${explainAuthFailure(op, config, choice, configured)}` }
+  }
+
+  /** Scrubs every credential the operator configured, for any API, from what goes back to the sandbox. */
+  #scrub(): Scrubber {
+    this.#scrubber ??= createScrubber(operatorCredentialForms(this.#env, () => apiNames().map((n) => getApi(n)!.meta)))
+    return this.#scrubber
   }
 
   /** The human's verdict; an approver that fails because the execution ended counts as a refusal. */

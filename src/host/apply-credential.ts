@@ -1,9 +1,9 @@
-// Adds the operator's credential to a request, as the API's security scheme says. Runs on the host only.
+// Puts a credential where its security scheme says, and lists every form of it that can reach the wire, so the
+// host can scrub each from what comes back. Runs on the host only.
 import type { SecuritySchemeSpec } from '../artifacts.ts'
 
-/** Mutates the request in place. A missing credential sends the request without one; the upstream decides. */
-export function applyCredential(scheme: SecuritySchemeSpec | undefined, secret: string | undefined, url: URL, headers: Headers): void {
-  if (!scheme || !secret) return
+/** Mutates the request in place. */
+export function applyCredential(scheme: SecuritySchemeSpec, secret: string, url: URL, headers: Headers): void {
   if (scheme.type === 'apiKey' && scheme.paramName) {
     if (scheme.in === 'query') url.searchParams.set(scheme.paramName, secret)
     else if (scheme.in === 'cookie') headers.append('cookie', `${scheme.paramName}=${encodeURIComponent(secret)}`)
@@ -11,8 +11,34 @@ export function applyCredential(scheme: SecuritySchemeSpec | undefined, secret: 
     return
   }
   if (scheme.type === 'http' && scheme.scheme === 'basic') {
-    headers.set('authorization', `Basic ${btoa(secret)}`)
+    headers.set('authorization', `Basic ${base64(secret)}`)
     return
   }
   headers.set('authorization', `Bearer ${secret}`)
+}
+
+/**
+ * The secret as sent and as an upstream may echo it: raw, percent-encoded once or twice, form-encoded,
+ * JSON-escaped, and for basic auth the base64 of `user:password` and the password alone.
+ */
+export function credentialForms(scheme: SecuritySchemeSpec, secret: string): string[] {
+  const values = [secret]
+  if (scheme.type === 'http' && scheme.scheme === 'basic') {
+    values.push(base64(secret))
+    const password = secret.slice(secret.indexOf(':') + 1)
+    if (secret.includes(':') && password) values.push(password)
+  }
+  const forms = values.flatMap((v) => [
+    v,
+    encodeURIComponent(v),
+    encodeURIComponent(encodeURIComponent(v)),
+    new URLSearchParams({ v }).toString().slice(2),
+    JSON.stringify(v).slice(1, -1),
+  ])
+  return [...new Set(forms)].filter(Boolean)
+}
+
+/** btoa over UTF-8 bytes, so a secret outside Latin-1 does not throw. */
+function base64(text: string): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)))
 }

@@ -1,6 +1,10 @@
 // Turns an operation and its validated input into an HTTP request: path template filled, query serialized by
 // parameter style (OpenAPI 3 "Parameter Object" styles), headers and cookies set, body encoded by media type.
+// The request is the operation checked: each path parameter fills one segment, the origin and base path stay the
+// configured ones, header values stay one line, and no parameter lands in a slot the host owns (the credential's).
 import type { OperationSpec, ParamSpec } from '../artifacts.ts'
+import { checkPathValue } from './check-path-value.ts'
+import type { OwnedSlots } from './host-owned-slots.ts'
 
 /** What a request body can be here; named, not BodyInit, so Node-side tests typecheck too. */
 export type RequestBody = string | FormData | Uint8Array
@@ -10,22 +14,42 @@ export interface BuiltRequest {
   init: { method: string; headers: Headers; body?: RequestBody }
 }
 
-/** Builds the request. The caller adds the credential. */
-export function buildRequest(baseUrl: string, op: OperationSpec, input: Record<string, unknown>): BuiltRequest {
-  let path = op.path
+const NO_SLOTS: OwnedSlots = { header: new Set(), query: new Set(), cookie: new Set() }
+
+/** Builds the request, or says which parameter would change what is sent. The caller adds the credential. */
+export function buildRequest(baseUrl: string, op: OperationSpec, input: Record<string, unknown>, owned: OwnedSlots = NO_SLOTS): BuiltRequest | { error: string } {
   const url = new URL(baseUrl)
+  const base = { origin: url.origin, path: url.pathname.replace(/\/$/, '') }
   const headers = new Headers()
   const cookies: string[] = []
   const query: [string, string][] = []
+  const segments = new Map<string, string>()
   for (const p of op.params) {
     const value = input[p.name]
     if (value === undefined) continue
-    if (p.in === 'path') path = path.replace(`{${p.name}}`, encodeURIComponent(simple(value)))
-    else if (p.in === 'query') query.push(...serializeQuery(p, value))
-    else if (p.in === 'header') headers.set(p.name, simple(value))
-    else cookies.push(`${p.name}=${encodeURIComponent(simple(value))}`)
+    const text = simple(value)
+    if (p.in === 'path') {
+      const problem = checkPathValue(p.name, text)
+      if (problem) return { error: problem }
+      segments.set(p.name, encodeURIComponent(text))
+    } else if (p.in === 'query') query.push(...serializeQuery(p, value))
+    else if (p.in === 'header') {
+      if (owned.header.has(p.name.toLowerCase())) return { error: ownedError('header', p.name) }
+      if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(text)) return { error: `header ${p.name} must be one line of printable text (no line breaks, NUL or characters beyond Latin-1)` }
+      headers.set(p.name, text)
+    } else {
+      if (owned.cookie.has(p.name.toLowerCase())) return { error: ownedError('cookie', p.name) }
+      cookies.push(`${p.name}=${encodeURIComponent(text)}`)
+    }
   }
-  url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`
+  for (const [name] of query) if (owned.query.has(name.toLowerCase())) return { error: ownedError('query parameter', name) }
+  const missing = [...op.path.matchAll(/\{([^}]+)\}/g)].find((m) => !segments.has(m[1] as string))
+  if (missing) return { error: `${missing[1]} is required: it fills a segment of the path ${op.path}` }
+  // A function replacer: a value's "$&" or "$'" must not be read as a replacement pattern.
+  const expected = `${base.path}${op.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => segments.get(name) as string)}`
+  url.pathname = expected
+  if (!sameSegments(url.pathname, expected) || url.origin !== base.origin)
+    return { error: `the path would not keep the shape of ${op.method} ${op.path} (it became ${url.pathname}); check the path parameters` }
   for (const [k, v] of query) url.searchParams.append(k, v)
   if (cookies.length) headers.set('cookie', cookies.join('; '))
   const init: BuiltRequest['init'] = { method: op.method, headers }
@@ -38,6 +62,24 @@ export function buildRequest(baseUrl: string, op: OperationSpec, input: Record<s
   if (!headers.has('accept')) headers.set('accept', 'application/json, */*;q=0.5')
   return { url, init }
 }
+
+/** The URL parser may percent-encode a template's literal text, but must not add, drop or move a segment. */
+function sameSegments(actual: string, expected: string): boolean {
+  const a = actual.split('/')
+  const b = expected.split('/')
+  return a.length === b.length && a.every((segment, i) => segment === b[i] || safeDecode(segment) === safeDecode(b[i] as string))
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+const ownedError = (where: string, name: string) =>
+  `${name} is a ${where} the host sets itself (it carries the credential, or frames the request); leave it out, the host adds what the operation needs`
 
 function simple(value: unknown): string {
   if (Array.isArray(value)) return value.map(String).join(',')

@@ -1,19 +1,21 @@
 // Reads an upstream response within a byte budget and turns it into a value the sandbox can use: parsed JSON,
 // text, or a short description of binary content. Non-2xx answers become an error naming status and message.
+// Credentials are scrubbed from the whole value before any of it is cut, so no cut can leave part of one behind.
+import { createScrubber, type Scrubber } from './scrub-secrets.ts'
 
-export type ReadResult = { ok: true; value: unknown; bytes: number } | { ok: false; error: string; bytes: number }
+export type ReadResult = { ok: true; value: unknown; bytes: number } | { ok: false; error: string; bytes: number; status?: number }
 
 /**
  * `maxBytes` is what is left of the execution's budget, `limit` the configured budget that messages name. A response
  * over what is left is refused and charged only the bytes read before it went over, so later, smaller calls still fit.
  */
-export async function readResponse(response: Response, maxBytes: number, limit = maxBytes): Promise<ReadResult> {
+export async function readResponse(response: Response, maxBytes: number, limit = maxBytes, scrub: Scrubber = NO_SECRETS): Promise<ReadResult> {
   // Redirects are not followed (the credential must not travel to another host); the model gets the target,
   // which is what download endpoints such as GitHub's logs and artifacts answer with.
   const location = response.headers.get('location')
   if (response.status >= 300 && response.status < 400 && location) {
     await response.body?.cancel()
-    return { ok: true, value: { status: response.status, redirect: location }, bytes: 0 }
+    return { ok: true, value: { status: response.status, redirect: scrub.text(location) }, bytes: 0 }
   }
   const buffer = await readCapped(response, maxBytes)
   if (typeof buffer === 'number') {
@@ -31,10 +33,18 @@ export async function readResponse(response: Response, maxBytes: number, limit =
     }
   }
   if (text === undefined) value = { contentType: type, bytes: buffer.byteLength }
+  value = scrub.value(value)
   if (!response.ok)
-    return { ok: false, error: `upstream answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: ${upstreamMessage(value)}`, bytes: buffer.byteLength }
+    return {
+      ok: false,
+      error: scrub.text(`upstream answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: ${upstreamMessage(value)}`),
+      bytes: buffer.byteLength,
+      status: response.status,
+    }
   return { ok: true, value: response.status === 204 ? null : value, bytes: buffer.byteLength }
 }
+
+const NO_SECRETS = createScrubber([])
 
 /** The whole body, or, when it would go over `maxBytes`, the number of bytes kept before it did. */
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | number> {

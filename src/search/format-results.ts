@@ -1,7 +1,9 @@
 // The ranked list that free-text search answers with: one line per operation (API, name, method and path, what it
 // does, whether it writes or is deprecated), signatures under the top results, all within a token budget, and a
 // last line that says how to see more.
+import type { ApiMeta, OperationSpec } from '../artifacts.ts'
 import type { Catalog } from '../create-catalog.ts'
+import { unusualAuth } from '../describe-auth.ts'
 import { estimateTokens } from '../estimate-tokens.ts'
 import { firstSentence } from './analyze-text.ts'
 import type { SearchHit } from './search-engine.ts'
@@ -28,7 +30,7 @@ export function formatResults(catalog: Catalog, hits: SearchHit[], options: Form
   const rows = hits.map((hit, i) => {
     const op = catalog.getApi(hit.api)?.byName.get(hit.name)
     if (!op) return { line: `${first + i}. ${hit.api}.${hit.name}`, signature: '' }
-    const flags = [op.method !== 'GET' && op.method !== 'HEAD' ? 'writes' : '', op.deprecated ? 'deprecated' : ''].filter(Boolean).join(', ')
+    const flags = operationFlags(op, catalog.getApi(hit.api)!.meta)
     const summary = clip(op.summary || firstSentence(catalog.getSearchDocs(hit.api).find((d) => d.name === op.name)?.description ?? ''), MAX_SUMMARY_CHARS)
     const line = `${first + i}. ${hit.api}.${op.name} — ${op.method} ${op.path}${summary ? ` — ${summary}` : ''}${flags ? ` [${flags}]` : ''}`
     return { line, signature: catalog.getTypeIndex(hit.api).operations[op.name]?.signature ?? '' }
@@ -50,6 +52,11 @@ export function formatResults(catalog: Catalog, hits: SearchHit[], options: Form
   })
   lines.push(tail)
   return lines.join('\n')
+}
+
+/** "writes", "deprecated", and the operation's auth where it differs from the API's usual one. */
+export function operationFlags(op: OperationSpec, meta: ApiMeta): string {
+  return [op.method !== 'GET' && op.method !== 'HEAD' ? 'writes' : '', op.deprecated ? 'deprecated' : '', unusualAuth(op, meta) ?? ''].filter(Boolean).join(', ')
 }
 
 /** Fits a signature into `maxChars`: the return type goes first ("Promise<…>"), then the input is cut. */

@@ -2,6 +2,7 @@
 // or a concrete path), or a type name. Each returns that item in full, with the named types an operation uses.
 import type { Catalog } from '../create-catalog.ts'
 import { findOperationByPath } from '../host/find-operation.ts'
+import { operationFlags } from './format-results.ts'
 
 const IDENTIFIER = /^(?:([A-Za-z_$][\w$]*)\.)?([A-Za-z_$][\w$]*)$/
 const METHOD_PATH = /^(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE)\s+(\/\S*)$/i
@@ -43,7 +44,7 @@ export function operationDetail(catalog: Catalog, api: string, name: string): st
   const op = catalog.getApi(api)!.byName.get(name)!
   const index = catalog.getTypeIndex(api)
   const entry = index.operations[name]!
-  const flags = [op.method !== 'GET' && op.method !== 'HEAD' ? 'writes' : '', op.deprecated ? 'deprecated' : ''].filter(Boolean).join(', ')
+  const flags = operationFlags(op, catalog.getApi(api)!.meta)
   const lines = [`${api}.${name} — ${op.method} ${op.path}${op.summary ? ` — ${op.summary}` : ''}${flags ? ` [${flags}]` : ''}`, entry.signature]
   const shown = entry.types.slice(0, TYPES_SHOWN)
   if (shown.length) lines.push('', 'Types:', ...shown.map((t) => clip(index.types[t] ?? '', MAX_TYPE_CHARS)))

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import type { OperationSpec } from '../../src/artifacts.ts'
-import { buildRequest } from '../../src/host/build-request.ts'
+import { type BuiltRequest, buildRequest } from '../../src/host/build-request.ts'
+
+/** The built request; a refusal fails the test with its message. */
+function built(...args: Parameters<typeof buildRequest>): BuiltRequest {
+  const result = buildRequest(...args)
+  if ('error' in result) throw new Error(result.error)
+  return result
+}
 
 const op = (over: Partial<OperationSpec>): OperationSpec => ({ name: 'op', pointer: '#', method: 'GET', path: '/x', params: [], input: {}, ...over })
 
 describe('buildRequest', () => {
   it('fills the path template, encoding values', () => {
-    const { url } = buildRequest(
+    const { url } = built(
       'https://api.example.com/v4',
       op({
         path: '/zones/{zone_id}/dns/{id}',
@@ -15,9 +22,9 @@ describe('buildRequest', () => {
           { name: 'id', in: 'path', required: true },
         ],
       }),
-      { zone_id: 'a/b', id: 7 },
+      { zone_id: 'a b?#', id: 7 },
     )
-    expect(url.href).toBe('https://api.example.com/v4/zones/a%2Fb/dns/7')
+    expect(url.href).toBe('https://api.example.com/v4/zones/a%20b%3F%23/dns/7')
   })
 
   it.each<[string, { style?: string; explode?: boolean; value: unknown; want: string }]>([
@@ -27,12 +34,12 @@ describe('buildRequest', () => {
     ['deepObject', { style: 'deepObject', value: { min: 1, max: 2 }, want: 'tags%5Bmin%5D=1&tags%5Bmax%5D=2' }],
     ['a scalar', { value: 5, want: 'tags=5' }],
   ])('serializes query style %s', (_name, { style, explode, value, want }) => {
-    const { url } = buildRequest('https://h', op({ params: [{ name: 'tags', in: 'query', required: false, style, explode }] }), { tags: value })
+    const { url } = built('https://h', op({ params: [{ name: 'tags', in: 'query', required: false, style, explode }] }), { tags: value })
     expect(url.search.slice(1)).toBe(want)
   })
 
   it('sets header and cookie parameters', () => {
-    const { init } = buildRequest(
+    const { init } = built(
       'https://h',
       op({
         params: [
@@ -47,20 +54,20 @@ describe('buildRequest', () => {
   })
 
   it('encodes a JSON body', () => {
-    const { init } = buildRequest('https://h', op({ method: 'POST', body: { mediaType: 'application/json', required: true } }), { body: { a: 1 } })
+    const { init } = built('https://h', op({ method: 'POST', body: { mediaType: 'application/json', required: true } }), { body: { a: 1 } })
     expect(init.body).toBe('{"a":1}')
     expect(init.headers.get('content-type')).toBe('application/json')
   })
 
   it('encodes a form body with bracket notation for nested fields', () => {
-    const { init } = buildRequest('https://h', op({ method: 'POST', body: { mediaType: 'application/x-www-form-urlencoded', required: true } }), {
+    const { init } = built('https://h', op({ method: 'POST', body: { mediaType: 'application/x-www-form-urlencoded', required: true } }), {
       body: { amount: 5, metadata: { a: 'x' }, items: ['p', 'q'] },
     })
     expect(init.body).toBe('amount=5&metadata%5Ba%5D=x&items%5B0%5D=p&items%5B1%5D=q')
   })
 
   it('encodes a multipart body as FormData, leaving the boundary to it', async () => {
-    const { init } = buildRequest('https://h', op({ method: 'POST', body: { mediaType: 'multipart/form-data', required: true } }), { body: { name: 'n', meta: { a: 1 } } })
+    const { init } = built('https://h', op({ method: 'POST', body: { mediaType: 'multipart/form-data', required: true } }), { body: { name: 'n', meta: { a: 1 } } })
     expect(init.body).toBeInstanceOf(FormData)
     expect([...(init.body as FormData).entries()]).toEqual([
       ['name', 'n'],
@@ -70,7 +77,7 @@ describe('buildRequest', () => {
   })
 
   it('sends an octet-stream body as given', () => {
-    const { init } = buildRequest('https://h', op({ method: 'PUT', body: { mediaType: 'application/octet-stream', required: true } }), { body: 'raw bytes' })
+    const { init } = built('https://h', op({ method: 'PUT', body: { mediaType: 'application/octet-stream', required: true } }), { body: 'raw bytes' })
     expect(init.body).toBe('raw bytes')
   })
 })

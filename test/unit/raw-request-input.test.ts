@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { JsonSchema, OperationSpec } from '../../src/artifacts.ts'
+import { hostOwnedSlots } from '../../src/host/host-owned-slots.ts'
 import { rawRequestInput } from '../../src/host/raw-request-input.ts'
 
 const schemas: Record<string, JsonSchema> = { Count: { type: 'integer' }, Identifier: { type: 'string', maxLength: 32 } }
@@ -8,7 +9,10 @@ const op: OperationSpec = {
   pointer: '#',
   method: 'GET',
   path: '/zones/{zone_id}/things/{thing_id}',
-  params: [],
+  params: [
+    { name: 'X-Trace', in: 'header', required: false },
+    { name: 'If-Match', in: 'header', required: false },
+  ],
   input: {
     type: 'object',
     properties: {
@@ -23,8 +27,16 @@ const op: OperationSpec = {
   },
 }
 
-const input = (path: string, more: Record<string, unknown> = {}, pathParams: Record<string, string> = { zone_id: '007', thing_id: '42' }) =>
-  rawRequestInput(op, pathParams, { method: 'GET', path, ...more }, schemas)
+const owned = hostOwnedSlots([{ name: 'key', type: 'apiKey', in: 'header', paramName: 'X-Auth-Key' }])
+const read = (path: string, more: Record<string, unknown> = {}, pathParams: Record<string, string> = { zone_id: '007', thing_id: '42' }, target = op) =>
+  rawRequestInput(target, pathParams, { method: 'GET', path, ...more }, schemas, owned)
+
+/** The input; a refusal fails the test with its message. */
+function input(...args: Parameters<typeof read>): Record<string, unknown> {
+  const result = read(...args)
+  if ('error' in result) throw new Error(result.error)
+  return result.input
+}
 
 describe('rawRequestInput', () => {
   it('gives path parameters the type their schema declares, following $refs', () => {
@@ -50,13 +62,52 @@ describe('rawRequestInput', () => {
   })
 
   it('lets explicit query, headers and body win over the query string in the path', () => {
-    expect(input('/zones/007/things/42?per_page=5&name=a%20b', { query: { per_page: 10 }, headers: { 'X-Trace': 't' }, body: { a: 1 } })).toEqual({
+    expect(input('/zones/007/things/42?per_page=5&name=a%20b', { query: { per_page: 10 }, headers: { 'x-trace': 't', Accept: 'application/json' }, body: { a: 1 } })).toEqual({
       zone_id: '007',
       thing_id: 42,
       per_page: 10,
       name: 'a b',
       'X-Trace': 't',
       body: { a: 1 },
+    })
+  })
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      'the credential header',
+      { Authorization: 'Bearer mine' },
+      'headers["Authorization"]: the host sets Authorization itself (it carries the credential, or frames the request); remove it, and the host adds the credential this operation needs',
+    ],
+    [
+      "an API key scheme's header, in any case",
+      { 'x-auth-key': 'k' },
+      'headers["x-auth-key"]: the host sets x-auth-key itself (it carries the credential, or frames the request); remove it, and the host adds the credential this operation needs',
+    ],
+    [
+      'Host',
+      { Host: 'evil.example' },
+      'headers["Host"]: the host sets Host itself (it carries the credential, or frames the request); remove it, and the host adds the credential this operation needs',
+    ],
+    [
+      'Cookie',
+      { cookie: 'a=b' },
+      'headers["cookie"]: the host sets cookie itself (it carries the credential, or frames the request); remove it, and the host adds the credential this operation needs',
+    ],
+    ['a header the operation does not declare', { 'X-Other': '1' }, 'headers["X-Other"] is not a header of GET /zones/{zone_id}/things/{thing_id}; it accepts X-Trace, If-Match'],
+    ['a Content-Type on an operation without a body', { 'Content-Type': 'application/json' }, 'headers["Content-Type"]: this operation takes no body; remove it'],
+  ])('refuses %s by name', (_name, headers, want) => {
+    expect(read('/zones/007/things/42', { headers })).toEqual({ error: want })
+  })
+
+  it('drops a Content-Type that agrees with the body, and refuses one that does not', () => {
+    const withBody = { ...op, method: 'POST', body: { mediaType: 'application/json', required: true } }
+    expect(input('/zones/007/things/42', { headers: { 'content-type': 'application/json; charset=utf-8' }, body: {} }, undefined, withBody)).toEqual({
+      zone_id: '007',
+      thing_id: 42,
+      body: {},
+    })
+    expect(read('/zones/007/things/42', { headers: { 'Content-Type': 'text/plain' } }, undefined, withBody)).toEqual({
+      error: `headers["Content-Type"]: this operation's body is sent as application/json, and the host sets Content-Type; remove it`,
     })
   })
 })

@@ -21,7 +21,17 @@ describe('exact lookups', () => {
     ['a bare operation name', 'zonesGet', 'cloudflare.zonesGet — GET /zones — List Zones'],
     ['a qualified operation name', 'petstore.getPetById', 'petstore.getPetById — GET /pet/{petId} — Find pet by ID.'],
     ['a name in the wrong case', 'cloudflare.ZONESGET', 'cloudflare.zonesGet — GET /zones — List Zones'],
-    ['METHOD and a path template', 'GET /zones/{zone_id}/dns_records', 'cloudflare.dnsRecordsForAZoneListDnsRecords — GET /zones/{zone_id}/dns_records — List DNS Records'],
+    [
+      "METHOD and a path template, with auth unlike the API's usual token",
+      'GET /zones/{zone_id}/dns_records',
+      'cloudflare.dnsRecordsForAZoneListDnsRecords — GET /zones/{zone_id}/dns_records — List DNS Records [auth: api_email + api_key]',
+    ],
+    [
+      'an operation that also takes the usual token, with no auth shown',
+      'GET /zones/{zone_id}/settings',
+      'cloudflare.zoneSettingsGetAllZoneSettings — GET /zones/{zone_id}/settings — Get all zone settings',
+    ],
+    ['an operation with only an unusual scheme', 'petstore.getInventory', 'petstore.getInventory — GET /store/inventory — Returns pet inventories by status. [auth: api_key]'],
     ['METHOD and a concrete path', 'delete /pet/42', 'petstore.deletePet — DELETE /pet/{petId} — Deletes a pet. [writes]'],
     ['a write operation, flagged', 'addPet', 'petstore.addPet — POST /pet — Add a new pet to the store. [writes]'],
   ])('returns the operation for %s', (_name, query, want) => {
