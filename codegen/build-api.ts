@@ -6,6 +6,7 @@ import { type CollectedOperation, collectOperations } from './collect-operations
 import { collectSpecWords, tagDescriptionsOf } from './collect-spec-words.ts'
 import { convertSwagger2 } from './convert-swagger2.ts'
 import { describeApi } from './describe-api.ts'
+import { dropCredentialParams } from './drop-credential-params.ts'
 import { emitTypes } from './emit-types.ts'
 import { inlineRefs } from './inline-refs.ts'
 import { loadSpec } from './load-spec.ts'
@@ -16,7 +17,7 @@ import { repairRefs } from './repair-refs.ts'
 import type { Json } from './resolve-ref.ts'
 import { SpecError, type SpecProblem } from './spec-error.ts'
 
-const CODEGEN_VERSION = '2'
+const CODEGEN_VERSION = '3'
 
 export type NamedOperation = CollectedOperation & { name: string }
 
@@ -49,6 +50,11 @@ export async function buildApi(file: string, apiName: string): Promise<BuildApiR
   time('repair', () => repairRefs(converted.doc, warnings))
   const doc = time('inline', () => inlineRefs(converted.doc))
 
+  // Described first, so credential parameters can be dropped before anything reads the operations; its warnings
+  // are reported where they always were, after the operations'.
+  const apiWarnings: SpecProblem[] = []
+  const api = time('describe', () => describeApi(doc, apiWarnings))
+  dropCredentialParams(doc, api.securitySchemes, warnings)
   const problems: SpecProblem[] = []
   const collected = time('collect', () => collectOperations(doc, problems))
   warnings.push(...problems)
@@ -68,7 +74,7 @@ export async function buildApi(file: string, apiName: string): Promise<BuildApiR
   timings.types = performance.now() - t1
   const typeIndex = time('typeIndex', () => extractTypeIndex(types.base, ops, aliases, apiName))
 
-  const api = time('describe', () => describeApi(doc, warnings))
+  warnings.push(...apiWarnings)
   const meta: ApiMeta = {
     name: apiName,
     ...api,

@@ -12,8 +12,7 @@ import { buildRequest } from './build-request.ts'
 import { checkPolicy } from './check-policy.ts'
 import { explainAuthFailure } from './explain-auth-failure.ts'
 import { findOperationByPath } from './find-operation.ts'
-import { hostOwnedSlots } from './host-owned-slots.ts'
-import { inputSchemaFor } from './input-schema-for.ts'
+import { hostOwnedSlots, ownedInputKey } from './host-owned-slots.ts'
 import { operatorCredentialForms, operatorCredentials } from './operator-credentials.ts'
 import { type RawRequest, rawRequestInput } from './raw-request-input.ts'
 import { readResponse } from './read-response.ts'
@@ -97,7 +96,9 @@ export class ApiHost extends RpcTarget {
     const denied = checkPolicy(config, op, writes, this.#writesTo.get(apiName) ?? 0)
     if (denied) return { ok: false, error: `${label}: ${denied}` }
     const owned = hostOwnedSlots(api.meta.securitySchemes)
-    const problems = validateInput(input, inputSchemaFor(op, owned), getSchemas(apiName))
+    const forged = ownedInputKey(input, (op.input.properties ?? {}) as Record<string, unknown>, owned)
+    if (forged) return { ok: false, error: `${label}: ${forged}` }
+    const problems = validateInput(input, op.input, getSchemas(apiName))
     if (problems.length) return { ok: false, error: `${label}: ${problems.join('; ')}. Call search with "${name}" to see its signature.` }
     const built = buildRequest(config.baseUrl, op, (input ?? {}) as Record<string, unknown>, owned)
     if ('error' in built) return { ok: false, error: `${label}: ${built.error}` }

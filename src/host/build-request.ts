@@ -4,7 +4,7 @@
 // configured ones, header values stay one line, and no parameter lands in a slot the host owns (the credential's).
 import type { OperationSpec, ParamSpec } from '../artifacts.ts'
 import { checkPathValue } from './check-path-value.ts'
-import type { OwnedSlots } from './host-owned-slots.ts'
+import { type OwnedSlots, ownedSlotError } from './host-owned-slots.ts'
 
 /** What a request body can be here; named, not BodyInit, so Node-side tests typecheck too. */
 export type RequestBody = string | FormData | Uint8Array
@@ -34,15 +34,15 @@ export function buildRequest(baseUrl: string, op: OperationSpec, input: Record<s
       segments.set(p.name, encodeURIComponent(text))
     } else if (p.in === 'query') query.push(...serializeQuery(p, value))
     else if (p.in === 'header') {
-      if (owned.header.has(p.name.toLowerCase())) return { error: ownedError('header', p.name) }
+      if (owned.header.has(p.name.toLowerCase())) return { error: ownedSlotError('header', p.name) }
       if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(text)) return { error: `header ${p.name} must be one line of printable text (no line breaks, NUL or characters beyond Latin-1)` }
       headers.set(p.name, text)
     } else {
-      if (owned.cookie.has(p.name.toLowerCase())) return { error: ownedError('cookie', p.name) }
+      if (owned.cookie.has(p.name.toLowerCase())) return { error: ownedSlotError('cookie', p.name) }
       cookies.push(`${p.name}=${encodeURIComponent(text)}`)
     }
   }
-  for (const [name] of query) if (owned.query.has(name.toLowerCase())) return { error: ownedError('query parameter', name) }
+  for (const [name] of query) if (owned.query.has(name.toLowerCase())) return { error: ownedSlotError('query parameter', name) }
   const missing = [...op.path.matchAll(/\{([^}]+)\}/g)].find((m) => !segments.has(m[1] as string))
   if (missing) return { error: `${missing[1]} is required: it fills a segment of the path ${op.path}` }
   // A function replacer: a value's "$&" or "$'" must not be read as a replacement pattern.
@@ -77,9 +77,6 @@ function safeDecode(segment: string): string {
     return segment
   }
 }
-
-const ownedError = (where: string, name: string) =>
-  `${name} is a ${where} the host sets itself (it carries the credential, or frames the request); leave it out, the host adds what the operation needs`
 
 function simple(value: unknown): string {
   if (Array.isArray(value)) return value.map(String).join(',')

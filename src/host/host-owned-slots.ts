@@ -24,3 +24,23 @@ export function hostOwnedSlots(schemes: SecuritySchemeSpec[]): OwnedSlots {
   }
   return slots
 }
+
+/** Why the model may not set `name` in `where`. */
+export const ownedSlotError = (where: 'header' | 'query parameter' | 'cookie', name: string) =>
+  `${name} is a ${where} the host sets itself (it carries the credential, or frames the request); leave it out, the host adds what the operation needs`
+
+/**
+ * A typed call's input key that names no parameter of the operation but a slot the host owns: codegen left the
+ * spec's credential parameters out of the inputs, so without this the model would read "unknown field".
+ */
+export function ownedInputKey(input: unknown, declared: Record<string, unknown>, owned: OwnedSlots): string | undefined {
+  if (!input || typeof input !== 'object') return undefined
+  for (const key of Object.keys(input)) {
+    if (Object.hasOwn(declared, key)) continue
+    const lower = key.toLowerCase()
+    if (owned.header.has(lower)) return ownedSlotError('header', key)
+    if (owned.query.has(lower)) return ownedSlotError('query parameter', key)
+    if (owned.cookie.has(lower)) return ownedSlotError('cookie', key)
+  }
+  return undefined
+}

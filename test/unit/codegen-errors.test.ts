@@ -102,6 +102,28 @@ describe('specs that build with warnings', () => {
     ).toEqual(['  at #: OpenAPI 3.2.0 is read as 3.1.0; what later versions added is ignored'])
   })
 
+  it('leaves parameters in credential slots out of the inputs, and says how many operations declared them', async () => {
+    const text = `openapi: 3.0.0\n${info}servers: [{ url: 'https://x.example' }]
+components: { securitySchemes: { k: { type: apiKey, in: query, name: key }, t: { type: http, scheme: bearer } } }
+paths:
+  /a:
+    parameters: [{ name: Key, in: query, schema: { type: string } }]
+    get: { operationId: a, parameters: [{ name: q, in: query, schema: { type: string } }], responses: { '200': { description: ok } } }
+  /b:
+    get: { operationId: b, parameters: [{ name: Authorization, in: header, required: true, schema: { type: string } }], responses: { '200': { description: ok } } }
+`
+    const result = await buildApi(specFile('credential-params.yaml', text), 'x')
+    expect(result.operations.map((op) => [op.name, op.params.map((p) => p.name), op.input.required])).toEqual([
+      ['a', ['q'], []],
+      ['b', [], []],
+    ])
+    expect(result.typeIndex.operations.b?.signature).toBe('x.b(): Promise<unknown>')
+    expect(result.warnings.map(formatProblem)).toEqual([
+      '  at #/paths: 1 operation(s) declare the query parameter "Key", a slot the host fills with the credential (or the request\'s own framing); it is left out of their inputs. Fix: declare the credential in components.securitySchemes only',
+      '  at #/paths: 1 operation(s) declare the header parameter "Authorization", a slot the host fills with the credential (or the request\'s own framing); it is left out of their inputs. Fix: declare the credential in components.securitySchemes only',
+    ])
+  })
+
   it('offers a bearer scheme when the spec declares none, and says so', async () => {
     const text = `openapi: 3.0.0\n${info}servers: [{ url: 'https://x.example' }]\npaths:\n  /a:\n    get: { operationId: a, responses: { '200': { description: ok } } }\n`
     const result = await buildApi(specFile('open.yaml', text), 'x')

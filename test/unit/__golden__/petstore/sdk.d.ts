@@ -671,9 +671,7 @@ export interface operations {
     deletePet: {
         parameters: {
             query?: never;
-            header?: {
-                api_key?: string;
-            };
+            header?: never;
             path: {
                 /** @description Pet id to delete */
                 petId: number;
@@ -1216,7 +1214,7 @@ export interface PetstoreApi {
   /** POST /pet/{petId} — Updates a pet in the store with form data. (#/paths/~1pet~1{petId}/post) */
   updatePetWithForm(input: NonNullable<paths["/pet/{petId}"]["post"]["parameters"]["path"]> & NonNullable<paths["/pet/{petId}"]["post"]["parameters"]["query"]>): Promise<paths["/pet/{petId}"]["post"]["responses"]["200"]["content"]["application/json"]>;
   /** DELETE /pet/{petId} — Deletes a pet. (#/paths/~1pet~1{petId}/delete) */
-  deletePet(input: NonNullable<paths["/pet/{petId}"]["delete"]["parameters"]["path"]> & NonNullable<paths["/pet/{petId}"]["delete"]["parameters"]["header"]>): Promise<unknown>;
+  deletePet(input: NonNullable<paths["/pet/{petId}"]["delete"]["parameters"]["path"]>): Promise<unknown>;
   /** POST /pet/{petId}/uploadImage — Uploads an image. (#/paths/~1pet~1{petId}~1uploadImage/post) */
   uploadFile(input: NonNullable<paths["/pet/{petId}/uploadImage"]["post"]["parameters"]["path"]> & NonNullable<paths["/pet/{petId}/uploadImage"]["post"]["parameters"]["query"]> & { body?: NonNullable<paths["/pet/{petId}/uploadImage"]["post"]["requestBody"]>["content"]["application/octet-stream"] }): Promise<paths["/pet/{petId}/uploadImage"]["post"]["responses"]["200"]["content"]["application/json"]>;
   /** GET /store/inventory — Returns pet inventories by status. (#/paths/~1store~1inventory/get) */
