@@ -41,12 +41,10 @@ beforeAll(async () => {
   generated = generate(SPECS)
   typecheck = tsc(SPECS.map((f) => join(generated, nameApi(f), 'sdk.d.ts')))
   router = await startApiRouter()
-  const secretFor = (api: string) => {
-    const { meta } = table(api)
-    const scheme = meta.securitySchemes.find((x) => x.name === meta.defaultScheme)
-    return scheme?.type === 'http' && scheme.scheme === 'basic' ? 'CORPUS_BASIC' : 'CORPUS_TOKEN'
-  }
-  const API_CONFIG = Object.fromEntries(SPECS.map((f) => [nameApi(f), { baseUrl: `${router.url}/${nameApi(f)}`, auth: { secret: secretFor(nameApi(f)) } }]))
+  // As an operator would: a secret for every scheme, so AND requirements (Trello's key + token) are met.
+  const secretsFor = (api: string) =>
+    Object.fromEntries(table(api).meta.securitySchemes.map((s) => [s.name, s.type === 'http' && s.scheme === 'basic' ? 'CORPUS_BASIC' : 'CORPUS_TOKEN']))
+  const API_CONFIG = Object.fromEntries(SPECS.map((f) => [nameApi(f), { baseUrl: `${router.url}/${nameApi(f)}`, auth: { secrets: secretsFor(nameApi(f)) } }]))
   server = await startServer({ generated, vars: { API_CONFIG }, secrets: SECRETS })
   client = await connect(server.mcpUrl)
 }, 900_000)

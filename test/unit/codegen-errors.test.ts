@@ -111,16 +111,25 @@ paths:
     get: { operationId: a, parameters: [{ name: q, in: query, schema: { type: string } }], responses: { '200': { description: ok } } }
   /b:
     get: { operationId: b, parameters: [{ name: Authorization, in: header, required: true, schema: { type: string } }], responses: { '200': { description: ok } } }
+  /c:
+    get:
+      operationId: c
+      security: [{ t: [] }]
+      parameters: [{ name: key, in: query, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok } }
 `
     const result = await buildApi(specFile('credential-params.yaml', text), 'x')
-    expect(result.operations.map((op) => [op.name, op.params.map((p) => p.name), op.input.required])).toEqual([
-      ['a', ['q'], []],
-      ['b', [], []],
+    expect(result.operations.map((op) => [op.name, op.params.map((p) => p.name), op.input.required, op.security])).toEqual([
+      ['a', ['q'], [], undefined],
+      ['b', [], [], undefined],
+      // A required credential parameter: its scheme joins the requirement, so the host sends both.
+      ['c', [], [], [['t', 'k']]],
     ])
     expect(result.typeIndex.operations.b?.signature).toBe('x.b(): Promise<unknown>')
     expect(result.warnings.map(formatProblem)).toEqual([
       '  at #/paths: 1 operation(s) declare the query parameter "Key", a slot the host fills with the credential (or the request\'s own framing); it is left out of their inputs. Fix: declare the credential in components.securitySchemes only',
       '  at #/paths: 1 operation(s) declare the header parameter "Authorization", a slot the host fills with the credential (or the request\'s own framing); it is left out of their inputs. Fix: declare the credential in components.securitySchemes only',
+      '  at #/paths: 1 operation(s) declare the query parameter "key", a slot the host fills with the credential (or the request\'s own framing); it is left out of their inputs. Fix: declare the credential in components.securitySchemes only',
     ])
   })
 
