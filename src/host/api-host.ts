@@ -7,17 +7,14 @@ import { RpcTarget } from 'cloudflare:workers'
 import type { OperationSpec } from '../artifacts.ts'
 import { apiNames, getApi, getSchemas } from '../catalog.ts'
 import { resolveApiConfig } from '../config.ts'
-import { applyCredential } from './apply-credential.ts'
 import { buildRequest } from './build-request.ts'
 import { checkPolicy } from './check-policy.ts'
-import { explainAuthFailure } from './explain-auth-failure.ts'
 import { findOperationByPath } from './find-operation.ts'
 import { hostOwnedSlots, ownedInputKey } from './host-owned-slots.ts'
 import { operatorCredentialForms, operatorCredentials } from './operator-credentials.ts'
 import { type RawRequest, rawRequestInput } from './raw-request-input.ts'
-import { readResponse } from './read-response.ts'
 import { createScrubber, type Scrubber } from './scrub-secrets.ts'
-import { selectCredentials } from './select-credentials.ts'
+import { sendRequest } from './send-request.ts'
 import { validateInput } from './validate-input.ts'
 
 export type { RawRequest }
@@ -117,24 +114,21 @@ export class ApiHost extends RpcTarget {
       this.#used.writes++
       this.#writesTo.set(apiName, (this.#writesTo.get(apiName) ?? 0) + 1)
     }
-    const { url, init } = built
-    const find = operatorCredentials(this.#env, config)
-    const choice = selectCredentials(op, api.meta.securitySchemes, config.scheme, find)
-    for (const credential of choice.sent) applyCredential(credential.scheme, credential.value, url, init.headers)
-    const scrub = this.#scrub()
-    let response: Response
-    try {
-      response = await fetch(url, { ...init, redirect: 'manual', signal: this.#ended })
-    } catch (err) {
-      if (this.#ended?.aborted) return { ok: false, error: `${label}: the execution ended while this call was in flight, so it was cancelled` }
-      return { ok: false, error: scrub.text(`${label}: could not reach ${url.origin} (${(err as Error).message}); check the API's base URL`) }
-    }
-    const read = await readResponse(response, this.#limits.maxResponseBytes - this.#used.bytes, this.#limits.maxResponseBytes, scrub)
-    this.#used.bytes += read.bytes
-    if (read.ok) return { ok: true, value: read.value }
-    if (read.status !== 401 && read.status !== 403) return { ok: false, error: `${label}: ${read.error}` }
-    const configured = api.meta.securitySchemes.filter((s) => s.type !== 'mutualTLS' && find(s)).map((s) => s.name)
-    return { ok: false, error: `${label}: ${read.error.replace(/\.?\s*$/, '.')} ${explainAuthFailure(op, config, choice, configured)}` }
+    const started = Date.now()
+    const sent = await sendRequest(built, {
+      label,
+      op,
+      config,
+      schemes: api.meta.securitySchemes,
+      find: operatorCredentials(this.#env, config),
+      scrub: this.#scrub(),
+      budget: { left: this.#limits.maxResponseBytes - this.#used.bytes, limit: this.#limits.maxResponseBytes },
+      signal: this.#ended,
+    })
+    this.#used.bytes += sent.bytes
+    // One audit line per upstream call: never a credential, never a body.
+    console.log(JSON.stringify({ audit: 'upstream-call', api: apiName, operation: name, method: op.method, status: sent.status ?? null, ms: Date.now() - started }))
+    return sent.ok ? { ok: true, value: sent.value } : { ok: false, error: sent.error }
   }
 
   /** Scrubs every credential the operator configured, for any API, from what goes back to the sandbox. */

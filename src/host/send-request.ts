@@ -1,0 +1,42 @@
+// The last step of a call: put the operation's credentials on the request the host built and checked, send it
+// without following redirects (a credential must not travel to another host), and read the answer within the
+// execution's byte budget, scrubbed of every credential. A 401 or 403 says what the operation's auth needs.
+import type { OperationSpec, SecuritySchemeSpec } from '../artifacts.ts'
+import type { ApiConfig } from '../config.ts'
+import { applyCredential } from './apply-credential.ts'
+import type { BuiltRequest } from './build-request.ts'
+import { explainAuthFailure } from './explain-auth-failure.ts'
+import { readResponse } from './read-response.ts'
+import type { Scrubber } from './scrub-secrets.ts'
+import { type FindCredential, selectCredentials } from './select-credentials.ts'
+
+export interface SendRequestOptions {
+  label: string
+  op: OperationSpec
+  config: ApiConfig
+  schemes: SecuritySchemeSpec[]
+  find: FindCredential
+  scrub: Scrubber
+  /** Bytes left of the execution's budget, and the configured budget that messages name. */
+  budget: { left: number; limit: number }
+  signal?: AbortSignal
+}
+
+export type SendResult = { ok: true; value: unknown; bytes: number; status: number } | { ok: false; error: string; bytes: number; status?: number }
+
+export async function sendRequest({ url, init }: BuiltRequest, o: SendRequestOptions): Promise<SendResult> {
+  const choice = selectCredentials(o.op, o.schemes, o.config.scheme, o.find)
+  for (const credential of choice.sent) applyCredential(credential.scheme, credential.value, url, init.headers)
+  let response: Response
+  try {
+    response = await fetch(url, { ...init, redirect: 'manual', signal: o.signal })
+  } catch (err) {
+    if (o.signal?.aborted) return { ok: false, error: `${o.label}: the execution ended while this call was in flight, so it was cancelled`, bytes: 0 }
+    return { ok: false, error: o.scrub.text(`${o.label}: could not reach ${url.origin} (${(err as Error).message}); check the API's base URL`), bytes: 0 }
+  }
+  const read = await readResponse(response, o.budget.left, o.budget.limit, o.scrub)
+  if (read.ok) return { ...read, status: response.status }
+  if (read.status !== 401 && read.status !== 403) return { ...read, error: `${o.label}: ${read.error}` }
+  const configured = o.schemes.filter((s) => s.type !== 'mutualTLS' && o.find(s)).map((s) => s.name)
+  return { ...read, error: `${o.label}: ${read.error.replace(/\.?\s*$/, '.')} ${explainAuthFailure(o.op, o.config, choice, configured)}` }
+}
