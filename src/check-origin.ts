@@ -1,6 +1,8 @@
 // DNS-rebinding protection: a request reaches the MCP transport only if its Host, and its Origin when present,
 // is loopback or listed in ALLOWED_HOSTS.
 
+import { jsonRpcError } from './json-rpc-error.ts'
+
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
 
 /** Returns a 403 response for a request from a host that is not allowed, otherwise undefined. */
@@ -36,5 +38,4 @@ function hostnameOf(header: string | null): string | undefined {
   }
 }
 
-const forbidden = (message: string) =>
-  new Response(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }), { status: 403, headers: { 'content-type': 'application/json' } })
+const forbidden = (message: string) => jsonRpcError(403, message)

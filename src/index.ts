@@ -1,8 +1,10 @@
-// The Worker entry: DNS-rebinding check, then the MCP endpoint (Streamable HTTP at /mcp).
+// The Worker entry: DNS-rebinding check, the sign-in gate, then the MCP endpoint (Streamable HTTP at /mcp).
 
 import { CodeModeAgent } from './agent.ts'
 import { apiNames } from './catalog.ts'
 import { checkOrigin } from './check-origin.ts'
+import { checkSignIn, resolveSignIn, type SignIn } from './check-sign-in.ts'
+import { jsonRpcError } from './json-rpc-error.ts'
 
 export { CodeModeAgent }
 
@@ -13,7 +15,18 @@ export default {
     const refused = checkOrigin(request, env.ALLOWED_HOSTS)
     if (refused) return refused
     const { pathname } = new URL(request.url)
-    if (pathname === '/mcp' || pathname.startsWith('/mcp/')) return mcp.fetch(request, env, ctx)
+    if (pathname === '/mcp' || pathname.startsWith('/mcp/')) {
+      let signIn: SignIn
+      try {
+        signIn = resolveSignIn(env.SIGN_IN)
+      } catch (err) {
+        console.error((err as Error).message)
+        return jsonRpcError(500, `The server's sign-in setting is invalid: ${(err as Error).message}`)
+      }
+      const gated = checkSignIn(request, signIn)
+      if (gated) return gated
+      return mcp.fetch(request, env, ctx)
+    }
     if (pathname === '/') return Response.json({ name: 'codemode-openapi-mcp', mcp: '/mcp', apis: apiNames() })
     return new Response('Not found. The MCP endpoint is /mcp.', { status: 404 })
   },

@@ -1,0 +1,68 @@
+// Without sign-in the server acts for anyone with the operator's credentials, so the real Worker answers /mcp only
+// on loopback; a deployed host name is refused until the operator chooses sign-in or an explicitly public server.
+import { request } from 'node:http'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generate, SHARED_SPECS } from '../support/generate.ts'
+import { startServer, type TestServer } from '../support/server.ts'
+
+let closed: TestServer
+let open: TestServer
+
+beforeAll(async () => {
+  const generated = generate([join(SHARED_SPECS, 'petstore.yaml')])
+  ;[closed, open] = await Promise.all([
+    startServer({ generated, vars: { ALLOWED_HOSTS: 'mcp.example.com' } }),
+    startServer({ generated, vars: { ALLOWED_HOSTS: 'mcp.example.com', SIGN_IN: 'public' } }),
+  ])
+}, 120_000)
+
+afterAll(async () => {
+  await closed?.stop()
+  await open?.stop()
+})
+
+/** An MCP initialize POSTed to the server under the given Host header. */
+function initialize(server: TestServer, host: string): Promise<{ status: number; body: string }> {
+  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } })
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: server.url.hostname,
+        port: server.url.port,
+        path: '/mcp',
+        method: 'POST',
+        headers: { host, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      },
+      (res) => {
+        let text = ''
+        res.on('data', (c) => {
+          text += c
+        })
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+describe('the sign-in gate in front of /mcp', () => {
+  it('serves loopback with no sign-in configured', async () => {
+    expect((await initialize(closed, `127.0.0.1:${closed.url.port}`)).status).toBe(200)
+  })
+
+  it('refuses an allowed, non-loopback host with no sign-in configured, naming the setting', async () => {
+    const { status, body } = await initialize(closed, 'mcp.example.com')
+    expect(status).toBe(403)
+    expect(JSON.parse(body).error.message).toBe(
+      'This server has no sign-in, so it answers only on loopback, not on mcp.example.com: anyone reaching it would act with the operator\'s API credentials. Set vars.SIGN_IN in wrangler.jsonc: "public" to serve everyone without sign-in (only for APIs that are safe to share).',
+    )
+  })
+
+  it('serves that host when the operator chose a public server', async () => {
+    const { status, body } = await initialize(open, 'mcp.example.com')
+    expect(status).toBe(200)
+    expect(body).toContain('"serverInfo"')
+  })
+})

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { checkSignIn, resolveSignIn } from '../../src/check-sign-in.ts'
+
+const NO_SIGN_IN =
+  'This server has no sign-in, so it answers only on loopback, not on mcp.example.com: anyone reaching it would act with the operator\'s API credentials. Set vars.SIGN_IN in wrangler.jsonc: "public" to serve everyone without sign-in (only for APIs that are safe to share).'
+
+describe('sign-in gate', () => {
+  it.each([undefined, '', 'none', { mode: 'none' }])('reads %j as no sign-in', (raw) => {
+    expect(resolveSignIn(raw)).toEqual({ mode: 'none' })
+  })
+
+  it('names the setting and its values when the mode is unknown', () => {
+    expect(() => resolveSignIn('oauth')).toThrow(
+      'SIGN_IN: "oauth" is not a sign-in mode. Set vars.SIGN_IN in wrangler.jsonc to "none" (loopback only, the default) or "public" (anyone, without sign-in).',
+    )
+  })
+
+  it.each(['http://127.0.0.1:8787/mcp', 'http://localhost/mcp', 'http://[::1]:8787/mcp'])('serves loopback without sign-in: %s', (url) => {
+    expect(checkSignIn(new Request(url), { mode: 'none' })).toBeUndefined()
+  })
+
+  it('refuses any other host without sign-in, naming the setting', async () => {
+    const refused = checkSignIn(new Request('https://mcp.example.com/mcp'), { mode: 'none' })
+    expect(refused?.status).toBe(403)
+    expect(await refused?.json()).toEqual({ jsonrpc: '2.0', error: { code: -32000, message: NO_SIGN_IN }, id: null })
+  })
+
+  it('serves any host when the operator chose a public server', () => {
+    expect(checkSignIn(new Request('https://mcp.example.com/mcp'), { mode: 'public' })).toBeUndefined()
+  })
+})
