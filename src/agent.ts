@@ -8,8 +8,12 @@ import type { ApproveWrite } from './host/api-host.ts'
 import { resolveLimits } from './limits.ts'
 import { type AskHuman, registerTools } from './mcp/register-tools.ts'
 import { answerSearch } from './search/answer-search.ts'
+import type { SignedInUser } from './sign-in/identity-provider.ts'
 
-export class CodeModeAgent extends McpAgent<Env> {
+/** What identity sign-in stores in the grant (src/sign-in/sign-in-handler.ts); absent without sign-in. */
+type Props = { user?: SignedInUser }
+
+export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
   server = new McpServer({ name: 'codemode-openapi-mcp', version: '0.1.0' }, { capabilities: { logging: {} } })
 
   async init(): Promise<void> {
@@ -18,7 +22,8 @@ export class CodeModeAgent extends McpAgent<Env> {
       search: (args) => answerSearch(catalog, args),
       execute: async ({ code }, { ask }) => {
         const limits = resolveLimits(this.env)
-        return formatAnswer(await runCode(this.env, code, { ...limits, approve: approveWith(ask) }), limits.maxResultTokens)
+        const user = this.props?.user?.id
+        return formatAnswer(await runCode(this.env, code, { ...limits, approve: approveWith(ask), user }), limits.maxResultTokens)
       },
     })
   }

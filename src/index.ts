@@ -5,6 +5,7 @@ import { apiNames } from './catalog.ts'
 import { checkOrigin } from './check-origin.ts'
 import { checkSignIn, resolveSignIn, type SignIn } from './check-sign-in.ts'
 import { jsonRpcError } from './json-rpc-error.ts'
+import { oauthProviderFor } from './sign-in/create-oauth-provider.ts'
 
 export { CodeModeAgent }
 
@@ -14,15 +15,16 @@ export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const refused = checkOrigin(request, env.ALLOWED_HOSTS)
     if (refused) return refused
-    const { pathname } = new URL(request.url)
+    const { pathname, origin } = new URL(request.url)
+    let signIn: SignIn
+    try {
+      signIn = resolveSignIn(env.SIGN_IN)
+    } catch (err) {
+      console.error((err as Error).message)
+      return jsonRpcError(500, `The server's sign-in setting is invalid: ${(err as Error).message}`)
+    }
+    if (signIn.mode === 'identity') return oauthProviderFor(origin, signIn, mcp).fetch(request, env, ctx)
     if (pathname === '/mcp' || pathname.startsWith('/mcp/')) {
-      let signIn: SignIn
-      try {
-        signIn = resolveSignIn(env.SIGN_IN)
-      } catch (err) {
-        console.error((err as Error).message)
-        return jsonRpcError(500, `The server's sign-in setting is invalid: ${(err as Error).message}`)
-      }
       const gated = checkSignIn(request, signIn)
       if (gated) return gated
       return mcp.fetch(request, env, ctx)

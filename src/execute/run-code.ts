@@ -11,6 +11,8 @@ export interface RunCodeOptions extends ExecutionLimits {
   maxLoopIterations: number
   cpuMs: number
   approve?: ApproveWrite
+  /** Who signed in (their id at the identity provider), for the audit line. */
+  user?: string
 }
 
 interface SandboxResult {
@@ -30,7 +32,7 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   if (!prepared.ok) return { ok: false, error: prepared.error, logs: [], calls: 0 }
   // Aborted when this execution is over, so a call still waiting (on an approval, say) is never sent after it.
   const ended = new AbortController()
-  const host = new ApiHost(env as unknown as Record<string, unknown>, options, options.approve, ended.signal)
+  const host = new ApiHost(env as unknown as Record<string, unknown>, options, options.approve, ended.signal, options.user)
   const worker = env.LOADER.load({
     compatibilityDate: '2026-08-22',
     mainModule: 'runtime.js',

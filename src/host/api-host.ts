@@ -35,14 +35,17 @@ export class ApiHost extends RpcTarget {
   #limits: ExecutionLimits
   #approve: ApproveWrite | undefined
   #ended: AbortSignal | undefined
+  /** Who signed in, for the audit line; undefined without sign-in. */
+  #user: string | undefined
   #used = { calls: 0, writes: 0, bytes: 0 }
   /** Writes sent per API, for each API's own maxWritesPerExecution; #used.writes counts all of them. */
   #writesTo = new Map<string, number>()
   #scrubber: Scrubber | undefined
 
   /** `ended` aborts when the execution is over; from then on no call is sent. */
-  constructor(env: Record<string, unknown>, limits: ExecutionLimits, approve?: ApproveWrite, ended?: AbortSignal) {
+  constructor(env: Record<string, unknown>, limits: ExecutionLimits, approve?: ApproveWrite, ended?: AbortSignal, user?: string) {
     super()
+    this.#user = user
     this.#env = env
     this.#limits = limits
     this.#approve = approve
@@ -127,7 +130,9 @@ export class ApiHost extends RpcTarget {
     })
     this.#used.bytes += sent.bytes
     // One audit line per upstream call: never a credential, never a body.
-    console.log(JSON.stringify({ audit: 'upstream-call', api: apiName, operation: name, method: op.method, status: sent.status ?? null, ms: Date.now() - started }))
+    console.log(
+      JSON.stringify({ audit: 'upstream-call', user: this.#user ?? null, api: apiName, operation: name, method: op.method, status: sent.status ?? null, ms: Date.now() - started }),
+    )
     return sent.ok ? { ok: true, value: sent.value } : { ok: false, error: sent.error }
   }
 

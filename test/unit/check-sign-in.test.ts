@@ -11,8 +11,36 @@ describe('sign-in gate', () => {
 
   it('names the setting and its values when the mode is unknown', () => {
     expect(() => resolveSignIn('oauth')).toThrow(
-      'SIGN_IN: "oauth" is not a sign-in mode. Set vars.SIGN_IN in wrangler.jsonc to "none" (loopback only, the default) or "public" (anyone, without sign-in).',
+      'SIGN_IN: "oauth" is not a sign-in mode. Set vars.SIGN_IN in wrangler.jsonc to "none" (loopback only, the default), "public" (anyone, without sign-in) or { "mode": "identity", … } (see the README\'s Sign-in section).',
     )
+  })
+
+  it.each([
+    [{ mode: 'identity', issuer: 'https://idp.example' }, 'SIGN_IN.clientId: missing. Set it to the client id of the OAuth app you registered with your identity provider.'],
+    [
+      { mode: 'identity', clientId: 'c', authorizeUrl: 'https://github.com/login/oauth/authorize' },
+      'SIGN_IN: set "issuer" (an OpenID Connect issuer URL) or all of "authorizeUrl", "tokenUrl" and "userinfoUrl" (e.g. for GitHub).',
+    ],
+  ])('names what identity sign-in lacks: %j', (raw, want) => {
+    expect(() => resolveSignIn(raw)).toThrow(want)
+  })
+
+  it('reads identity sign-in with an OIDC issuer (default scopes) or explicit endpoints (GitHub)', () => {
+    expect(resolveSignIn({ mode: 'identity', issuer: 'https://accounts.google.com', clientId: 'c' })).toMatchObject({
+      mode: 'identity',
+      issuer: 'https://accounts.google.com',
+      clientId: 'c',
+      scopes: ['openid', 'email', 'profile'],
+    })
+    const github = {
+      mode: 'identity',
+      clientId: 'Iv1.x',
+      authorizeUrl: 'https://github.com/login/oauth/authorize',
+      tokenUrl: 'https://github.com/login/oauth/access_token',
+      userinfoUrl: 'https://api.github.com/user',
+      scopes: ['read:user'],
+    }
+    expect(resolveSignIn(github)).toEqual({ ...github, issuer: undefined })
   })
 
   it.each(['http://127.0.0.1:8787/mcp', 'http://localhost/mcp', 'http://[::1]:8787/mcp'])('serves loopback without sign-in: %s', (url) => {
