@@ -1,6 +1,8 @@
 // The McpAgent: one Durable Object per MCP session. It registers search and execute and nothing else.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { McpAgent } from 'agents/mcp'
+import { callableBy } from './access/callable.ts'
+import { type Access, resolveAccess } from './access/resolve-access.ts'
 import { apiNames, catalog } from './catalog.ts'
 import { formatAnswer } from './execute/format-answer.ts'
 import { runCode } from './execute/run-code.ts'
@@ -17,14 +19,33 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
   server = new McpServer({ name: 'codemode-openapi-mcp', version: '0.1.0' }, { capabilities: { logging: {} } })
 
   async init(): Promise<void> {
+    const user = this.props?.user
+    let access: Access = { all: false, apis: {} }
+    let problem: string | undefined
+    try {
+      access = resolveAccess(this.env.ACCESS_RULES, user, apiNames())
+    } catch (err) {
+      // A bad rule gives no one access, and says so, rather than failing every session.
+      problem = `This server's access rules are invalid, so no API is available: ${(err as Error).message} Tell its operator.`
+      console.error(problem)
+    }
+    const apis = apiNames().filter((api) => access.all || Object.hasOwn(access.apis, api))
+    const visible = callableBy(access, this.env.API_CONFIG)
     registerTools(this.server, {
-      apis: apiNames(),
-      search: (args) => answerSearch(catalog, args),
-      execute: async ({ code }, { ask }) => {
-        const limits = resolveLimits(this.env)
-        const user = this.props?.user?.id
-        return formatAnswer(await runCode(this.env, code, { ...limits, approve: approveWith(ask), user }), limits.maxResultTokens)
-      },
+      apis,
+      search: (args) =>
+        apis.length
+          ? answerSearch(catalog, args, visible)
+          : {
+              text: `Your account (${user?.login ?? user?.email ?? user?.id}) has no access to any API on this server. Ask its operator to add you to ACCESS_RULES.`,
+              isError: true,
+            },
+      execute: apis.length
+        ? async ({ code }, { ask }) => {
+            const limits = resolveLimits(this.env)
+            return formatAnswer(await runCode(this.env, code, { ...limits, approve: approveWith(ask), user: user?.id, access }), limits.maxResultTokens)
+          }
+        : undefined,
     })
   }
 }

@@ -1,6 +1,7 @@
 // The host side of one execute: prepare the code, load a fresh Dynamic Worker with no network and no env, hand
 // it an ApiHost over RPC, and wait for the result within the wall-time limit.
 import runtimeSource from '../../sandbox/runtime.js'
+import type { Access } from '../access/resolve-access.ts'
 import { apiNames } from '../catalog.ts'
 import { ApiHost, type ApproveWrite, type ExecutionLimits } from '../host/api-host.ts'
 import { prepareCode } from './prepare-code.ts'
@@ -13,6 +14,7 @@ export interface RunCodeOptions extends ExecutionLimits {
   approve?: ApproveWrite
   /** Who signed in (their id at the identity provider), for the audit line. */
   user?: string
+  access?: Access
 }
 
 interface SandboxResult {
@@ -32,7 +34,7 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   if (!prepared.ok) return { ok: false, error: prepared.error, logs: [], calls: 0 }
   // Aborted when this execution is over, so a call still waiting (on an approval, say) is never sent after it.
   const ended = new AbortController()
-  const host = new ApiHost(env as unknown as Record<string, unknown>, options, options.approve, ended.signal, options.user)
+  const host = new ApiHost(env as unknown as Record<string, unknown>, options, { approve: options.approve, ended: ended.signal, user: options.user, access: options.access })
   const worker = env.LOADER.load({
     compatibilityDate: '2026-08-22',
     mainModule: 'runtime.js',

@@ -4,6 +4,7 @@
 // It never throws across RPC: every call resolves to a CallOutcome. Once the execution's signal aborts (it ended,
 // e.g. at its wall-time limit) the host sends nothing more, however late an approval arrives.
 import { RpcTarget } from 'cloudflare:workers'
+import { type Access, applyAccess } from '../access/resolve-access.ts'
 import type { OperationSpec } from '../artifacts.ts'
 import { apiNames, getApi, getSchemas } from '../catalog.ts'
 import { resolveApiConfig } from '../config.ts'
@@ -30,6 +31,15 @@ export interface ExecutionLimits {
 /** Asks a human to approve a write; resolves false when declined or when the client cannot ask. Stops asking when `signal` aborts. */
 export type ApproveWrite = (api: string, op: OperationSpec, input: unknown, signal?: AbortSignal) => Promise<{ approved: boolean; reason?: string }>
 
+export interface ApiHostOptions {
+  approve?: ApproveWrite
+  ended?: AbortSignal
+  /** The signed-in user's id, for the audit line. */
+  user?: string
+  /** What the signed-in user may use (ACCESS_RULES); everything API_CONFIG allows when absent. */
+  access?: Access
+}
+
 export class ApiHost extends RpcTarget {
   #env: Record<string, unknown>
   #limits: ExecutionLimits
@@ -37,19 +47,21 @@ export class ApiHost extends RpcTarget {
   #ended: AbortSignal | undefined
   /** Who signed in, for the audit line; undefined without sign-in. */
   #user: string | undefined
+  #access: Access
   #used = { calls: 0, writes: 0, bytes: 0 }
   /** Writes sent per API, for each API's own maxWritesPerExecution; #used.writes counts all of them. */
   #writesTo = new Map<string, number>()
   #scrubber: Scrubber | undefined
 
-  /** `ended` aborts when the execution is over; from then on no call is sent. */
-  constructor(env: Record<string, unknown>, limits: ExecutionLimits, approve?: ApproveWrite, ended?: AbortSignal, user?: string) {
+  /** `ended` aborts when the execution is over; from then on no call is sent. `access` is the signed-in user's. */
+  constructor(env: Record<string, unknown>, limits: ExecutionLimits, options: ApiHostOptions = {}) {
     super()
-    this.#user = user
     this.#env = env
     this.#limits = limits
-    this.#approve = approve
-    this.#ended = ended
+    this.#approve = options.approve
+    this.#ended = options.ended
+    this.#user = options.user
+    this.#access = options.access ?? { all: true }
   }
 
   /** `<api>.<operation>(input)` from the sandbox. */
@@ -91,7 +103,8 @@ export class ApiHost extends RpcTarget {
     const op = api.byName.get(name)
     const label = `${apiName}.${name}`
     if (!op) return { ok: false, error: `${label} is not an operation of ${apiName}. Use search to find operation names.` }
-    const config = resolveApiConfig(api.meta, this.#env.API_CONFIG)
+    const config = applyAccess(this.#access, apiName, resolveApiConfig(api.meta, this.#env.API_CONFIG))
+    if (!config) return { ok: false, error: `${label}: your account may not use ${apiName} on this server; ask its operator for access` }
     const writes = op.method !== 'GET' && op.method !== 'HEAD'
     const denied = checkPolicy(config, op, writes, this.#writesTo.get(apiName) ?? 0)
     if (denied) return { ok: false, error: `${label}: ${denied}` }

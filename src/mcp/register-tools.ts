@@ -13,7 +13,8 @@ export interface ToolAnswer {
 export interface ToolHandlers {
   apis: string[]
   search(args: { query: string; api?: string; page?: number }): Promise<ToolAnswer> | ToolAnswer
-  execute(args: { code: string }, context: ExecuteContext): Promise<ToolAnswer>
+  /** Absent when the user may call nothing: then execute is not registered. */
+  execute?(args: { code: string }, context: ExecuteContext): Promise<ToolAnswer>
 }
 
 /** Asks the human behind the client a yes/no question, withdrawn when `signal` aborts; undefined when the client cannot be asked. */
@@ -30,16 +31,22 @@ export function registerTools(server: McpServer, handlers: ToolHandlers): void {
       description: searchDescription(handlers.apis),
       inputSchema: {
         query: z.string().min(1).describe('Words, an exact operation name, "METHOD /path", or a type name'),
-        api: z
-          .enum(handlers.apis as [string, ...string[]])
-          .optional()
-          .describe('Limit to one API'),
+        ...(handlers.apis.length
+          ? {
+              api: z
+                .enum(handlers.apis as [string, ...string[]])
+                .optional()
+                .describe('Limit to one API'),
+            }
+          : {}),
         page: z.number().int().min(1).optional(),
       },
       annotations: { readOnlyHint: true },
     },
     async (args) => toResult(await safely(() => handlers.search(args))),
   )
+  const execute = handlers.execute
+  if (!execute) return
   server.registerTool(
     'execute',
     {
@@ -57,7 +64,7 @@ export function registerTools(server: McpServer, handlers: ToolHandlers): void {
             return answer.action === 'accept' && answer.content?.approve === true
           }
         : undefined
-      return toResult(await safely(() => handlers.execute(args, { ask })))
+      return toResult(await safely(() => execute(args, { ask })))
     },
   )
 }

@@ -33,14 +33,14 @@ export function engineFor(catalog: Catalog): SearchEngine {
 }
 
 /** Answers a `search` call: an exact item in full, or one page of ranked operations. */
-export function answerSearch(catalog: Catalog, args: SearchArgs): SearchAnswer {
+export function answerSearch(catalog: Catalog, args: SearchArgs, visible?: (api: string, name: string) => boolean): SearchAnswer {
   const query = args.query.trim()
   const apis = catalog.apiNames()
   if (args.api && !apis.includes(args.api)) return { text: `Unknown API "${args.api}". APIs: ${apis.join(', ')}.`, isError: true }
-  const exact = lookupExact(catalog, query, args.api)
+  const exact = lookupExact(catalog, query, args.api, visible)
   if (exact) return { text: exact }
   const page = Math.max(1, Math.floor(args.page ?? 1))
-  const { hits, total } = engineFor(catalog).search(query, { api: args.api, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE })
+  const { hits, total } = engineFor(catalog).search(query, { api: args.api, visible, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE })
   if (total > 0 && hits.length === 0) {
     return { text: `Page ${page} is past the end: "${query}" has ${total} match(es), ${SEARCH_PAGE_SIZE} per page, so the last page is ${Math.ceil(total / SEARCH_PAGE_SIZE)}.` }
   }

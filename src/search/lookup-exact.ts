@@ -10,14 +10,15 @@ const TYPES_SHOWN = 6
 const MAX_TYPE_CHARS = 1500
 
 /** Returns the full answer for an exact operation name, `METHOD /path` or type name, or undefined if none matches. */
-export function lookupExact(catalog: Catalog, query: string, onlyApi?: string): string | undefined {
+export function lookupExact(catalog: Catalog, query: string, onlyApi?: string, visible?: (api: string, name: string) => boolean): string | undefined {
   const apis = onlyApi ? [onlyApi] : catalog.apiNames()
+  const shown = (api: string, name: string) => !visible || visible(api, name)
   const id = IDENTIFIER.exec(query)
   const methodPath = METHOD_PATH.exec(query)
   if (methodPath) {
     for (const api of apis) {
       const found = findOperationByPath(catalog.getApi(api)!, methodPath[1], methodPath[2])
-      if ('op' in found) return operationDetail(catalog, api, found.op.name)
+      if ('op' in found && shown(api, found.op.name)) return operationDetail(catalog, api, found.op.name)
     }
     return undefined
   }
@@ -26,7 +27,7 @@ export function lookupExact(catalog: Catalog, query: string, onlyApi?: string): 
   for (const api of apis) {
     if (qualifier && qualifier !== api) continue
     const index = catalog.getTypeIndex(api)
-    if (index.operations[name]) return operationDetail(catalog, api, name)
+    if (index.operations[name] && shown(api, name)) return operationDetail(catalog, api, name)
     if (index.types[name]) return `${api} type ${name}:\n${index.types[name]}`
   }
   // An agent may get the case of a name wrong ("ZonesGet"); a unique case-insensitive match is still exact.
@@ -34,7 +35,7 @@ export function lookupExact(catalog: Catalog, query: string, onlyApi?: string): 
     if (qualifier && qualifier !== api) continue
     const lower = name.toLowerCase()
     const match = Object.keys(catalog.getTypeIndex(api).operations).find((n) => n.toLowerCase() === lower)
-    if (match) return operationDetail(catalog, api, match)
+    if (match && shown(api, match)) return operationDetail(catalog, api, match)
   }
   return undefined
 }

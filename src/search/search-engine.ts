@@ -24,6 +24,8 @@ export interface SearchHit {
 
 export interface SearchOptions {
   api?: string
+  /** Only operations this says the user may call. */
+  visible?: (api: string, name: string) => boolean
   limit: number
   offset: number
 }
@@ -65,7 +67,7 @@ export function createSearchEngine(sources: SearchSource[], tuning: SearchTuning
           prefix: (term) => term.length >= 4,
           fuzzy: (term) => (term.length >= 7 ? 0.15 : false),
           weights: { prefix: tuning.prefixWeight, fuzzy: tuning.fuzzyWeight },
-          filter: options.api ? (r) => r.api === options.api : undefined,
+          filter: options.api || options.visible ? (r) => (!options.api || r.api === options.api) && (!options.visible || options.visible(r.api, r.name)) : undefined,
         },
       )
       // An identifier the query spells out word for word ("always use https") is a value the operation takes.

@@ -11,6 +11,16 @@ import { generate, SHARED_SPECS } from '../support/generate.ts'
 import { authorizeInBrowser, MemoryOAuthClient, REDIRECT_URL } from '../support/oauth-client.ts'
 import { callTool, startServer, type TestServer } from '../support/server.ts'
 
+const ADA = { sub: 'user-7f3a', preferred_username: 'ada', email: 'ada@example.com', groups: ['admins'] }
+const BOB = { sub: 'user-21c9', preferred_username: 'bob', email: 'bob@example.org' }
+const EVE = { sub: 'user-e5e0', preferred_username: 'eve', email: 'eve@elsewhere.example' }
+/** Who the identity provider says signs in next. */
+let nextUser: Record<string, unknown> = ADA
+const ACCESS_RULES = [
+  { when: { group: 'admins' }, apis: { petstore: {} } },
+  { when: { emailDomain: 'example.org' }, apis: { petstore: { readOnly: true, deny: ['getInventory'] } } },
+]
+
 let idp: OAuth2Server
 let upstream: EchoUpstream
 let server: TestServer
@@ -20,12 +30,12 @@ beforeAll(async () => {
   await idp.issuer.keys.generate('RS256')
   await idp.start(0, '127.0.0.1')
   idp.service.on(Events.BeforeUserinfo, (userinfo) => {
-    userinfo.body = { sub: 'user-7f3a', preferred_username: 'ada', email: 'ada@example.com' }
+    userinfo.body = nextUser
   })
   upstream = await startEchoUpstream()
   server = await startServer({
     generated: generate([join(SHARED_SPECS, 'petstore.yaml')]),
-    vars: { SIGN_IN: { mode: 'identity', issuer: idp.issuer.url, clientId: 'codemode-mcp' }, API_CONFIG: { petstore: { baseUrl: upstream.url } } },
+    vars: { SIGN_IN: { mode: 'identity', issuer: idp.issuer.url, clientId: 'codemode-mcp' }, API_CONFIG: { petstore: { baseUrl: upstream.url } }, ACCESS_RULES },
     secrets: { SIGN_IN_CLIENT_SECRET: 'idp-client-secret-3c1d', PETSTORE_API_TOKEN: 'operator-token-9e2b' },
   })
 }, 120_000)
@@ -35,6 +45,17 @@ afterAll(async () => {
   await upstream?.stop()
   await idp?.stop()
 })
+
+/** Signs `user` in and returns a connected client. */
+async function connectAs(user: Record<string, unknown>): Promise<Client> {
+  nextUser = user
+  const provider = new MemoryOAuthClient()
+  const { params, transport } = await signIn(provider)
+  await transport.finishAuth(params.get('code')!)
+  const client = new Client({ name: 't', version: '1' })
+  await client.connect(new StreamableHTTPClientTransport(server.mcpUrl, { authProvider: provider }))
+  return client
+}
 
 /** Connects the SDK client, signing in through the browser when the server asks for it. */
 async function signIn(provider: MemoryOAuthClient, decision: 'approve' | 'deny' = 'approve') {
@@ -102,5 +123,36 @@ describe('identity sign-in', () => {
   it('refuses a forged or expired token with 401', async () => {
     const res = await fetch(server.mcpUrl, { method: 'POST', headers: { authorization: 'Bearer forged:token:value', 'content-type': 'application/json' }, body: '{}' })
     expect(res.status).toBe(401)
+  })
+})
+
+describe('access by identity', () => {
+  const run = async (client: Client, code: string) => callTool(client, 'execute', { code })
+
+  it('gives two users signed in at once the policies their rules set, in search and in execute', async () => {
+    const ada = await connectAs(ADA)
+    const bob = await connectAs(BOB)
+    const addPet = "async () => (await petstore.addPet({ body: { name: 'rex', photoUrls: [] } })).method"
+    const [adaAdds, bobAdds, bobCounts] = await Promise.all([run(ada, addPet), run(bob, addPet), run(bob, 'async () => petstore.getInventory()')])
+    expect(adaAdds).toEqual({ isError: false, text: expect.stringContaining('"result":"POST"') })
+    expect(bobAdds).toEqual({ isError: true, text: 'petstore.addPet: this server is read-only for this API; only GET and HEAD calls are allowed (this is POST) at line 1' })
+    expect(bobCounts).toEqual({ isError: true, text: 'petstore.getInventory: this operation is denied by the server policy' })
+    const adaSees = (await callTool(ada, 'search', { query: 'add a new pet to the store' })).text
+    const bobSees = (await callTool(bob, 'search', { query: 'add a new pet to the store' })).text
+    expect(adaSees).toContain('petstore.addPet')
+    expect(bobSees).not.toContain('petstore.addPet')
+    expect(bobSees).toContain('petstore.getPetById')
+    expect((await callTool(bob, 'search', { query: 'petstore.getInventory' })).text).not.toContain('petstore.getInventory —')
+    await Promise.all([ada.close(), bob.close()])
+  })
+
+  it('registers no execute for a user no rule matches, and search says why', async () => {
+    const eve = await connectAs(EVE)
+    expect((await eve.listTools()).tools.map((t) => t.name)).toEqual(['search'])
+    expect(await callTool(eve, 'search', { query: 'list pets' })).toEqual({
+      isError: true,
+      text: 'Your account (eve) has no access to any API on this server. Ask its operator to add you to ACCESS_RULES.',
+    })
+    await eve.close()
   })
 })
