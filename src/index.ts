@@ -1,4 +1,5 @@
-// The Worker entry: DNS-rebinding check, the sign-in gate, then the MCP endpoint (Streamable HTTP at /mcp).
+// The Worker entry: DNS-rebinding check, the sign-in gate, then the MCP endpoints: Streamable HTTP at /mcp and the
+// legacy SSE transport at /sse (for clients that still speak it), both behind the same sign-in.
 
 import { CodeModeAgent } from './agent.ts'
 import { apiNames } from './catalog.ts'
@@ -9,7 +10,10 @@ import { oauthProviderFor } from './sign-in/create-oauth-provider.ts'
 
 export { CodeModeAgent }
 
-const mcp = CodeModeAgent.serve('/mcp', { binding: 'MCP_OBJECT' })
+const TRANSPORTS = {
+  '/mcp': CodeModeAgent.serve('/mcp', { binding: 'MCP_OBJECT' }),
+  '/sse': CodeModeAgent.serveSSE('/sse', { binding: 'MCP_OBJECT' }),
+}
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
@@ -23,11 +27,12 @@ export default {
       console.error((err as Error).message)
       return jsonRpcError(500, `The server's sign-in setting is invalid: ${(err as Error).message}`)
     }
-    if (signIn.mode === 'identity') return oauthProviderFor(origin, signIn, mcp).fetch(request, env, ctx)
-    if (pathname === '/mcp' || pathname.startsWith('/mcp/')) {
+    if (signIn.mode === 'identity') return oauthProviderFor(origin, signIn, TRANSPORTS).fetch(request, env, ctx)
+    const route = Object.entries(TRANSPORTS).find(([path]) => pathname === path || pathname.startsWith(`${path}/`))
+    if (route) {
       const gated = checkSignIn(request, signIn)
       if (gated) return gated
-      return mcp.fetch(request, env, ctx)
+      return route[1].fetch(request, env, ctx)
     }
     if (pathname === '/') return Response.json({ name: 'codemode-openapi-mcp', mcp: '/mcp', apis: apiNames() })
     return new Response('Not found. The MCP endpoint is /mcp.', { status: 404 })

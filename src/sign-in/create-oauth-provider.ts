@@ -9,18 +9,20 @@ type McpHandler = { fetch(request: Request, env: Env, ctx: ExecutionContext): Pr
 
 const providers = new Map<string, OAuthProvider<Env>>()
 
-/** One provider per origin the Worker is reached at: the origin is the issuer and `<origin>/mcp` the resource. */
-export function oauthProviderFor(origin: string, identity: IdentityConfig, mcp: McpHandler): OAuthProvider<Env> {
+/**
+ * One provider per origin the Worker is reached at. The origin is the issuer and the resource: a token is bound to
+ * it, so one sign-in serves both transports (`/mcp` and `/sse`).
+ */
+export function oauthProviderFor(origin: string, identity: IdentityConfig, transports: Record<string, McpHandler>): OAuthProvider<Env> {
   let provider = providers.get(origin)
   if (!provider) {
     provider = new OAuthProvider<Env>({
-      apiRoute: '/mcp',
-      apiHandler: mcp,
+      apiHandlers: transports,
       defaultHandler: signInHandler(identity) as unknown as ExportedHandler<Env>,
       authorizeEndpoint: '/authorize',
       tokenEndpoint: '/oauth/token',
       clientRegistrationEndpoint: '/oauth/register',
-      resourceMetadata: { resource: `${origin}/mcp`, authorization_servers: [origin] },
+      resourceMetadata: { resource: origin, authorization_servers: [origin] },
     })
     providers.set(origin, provider)
   }

@@ -2,6 +2,8 @@
 // on loopback; a deployed host name is refused until the operator chooses sign-in or an explicitly public server.
 import { request } from 'node:http'
 import { join } from 'node:path'
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generate, SHARED_SPECS } from '../support/generate.ts'
 import { startServer, type TestServer } from '../support/server.ts'
@@ -25,23 +27,24 @@ afterAll(async () => {
 /** An MCP initialize POSTed to the server under the given Host header. */
 function initialize(server: TestServer, host: string): Promise<{ status: number; body: string }> {
   const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } })
+  return send(server, host, 'POST', '/mcp', body)
+}
+
+/** One request under the given Host header: its status, and its body unless it is a stream that stays open. */
+function send(server: TestServer, host: string, method: string, path: string, body = ''): Promise<{ status: number; body: string }> {
+  const headers = { host, 'content-type': 'application/json', accept: 'application/json, text/event-stream' }
   return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: server.url.hostname,
-        port: server.url.port,
-        path: '/mcp',
-        method: 'POST',
-        headers: { host, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-      },
-      (res) => {
-        let text = ''
-        res.on('data', (c) => {
-          text += c
-        })
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
-      },
-    )
+    const req = request({ host: server.url.hostname, port: server.url.port, path, method, headers }, (res) => {
+      if (res.headers['content-type']?.startsWith('text/event-stream') && method === 'GET') {
+        res.destroy()
+        return resolve({ status: res.statusCode ?? 0, body: '' })
+      }
+      let text = ''
+      res.on('data', (c) => {
+        text += c
+      })
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+    })
     req.on('error', reject)
     req.end(body)
   })
@@ -58,6 +61,15 @@ describe('the sign-in gate in front of /mcp', () => {
     expect(JSON.parse(body).error.message).toBe(
       'This server has no sign-in, so it answers only on loopback, not on mcp.example.com: anyone reaching it would act with the operator\'s API credentials. Set vars.SIGN_IN in wrangler.jsonc: "public" to serve everyone without sign-in (only for APIs that are safe to share).',
     )
+  })
+
+  it('gates the legacy SSE transport at /sse the same way', async () => {
+    const client = new Client({ name: 't', version: '1' })
+    await client.connect(new SSEClientTransport(new URL('/sse', closed.url)))
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['search', 'execute'])
+    await client.close()
+    const { status } = await send(closed, 'mcp.example.com', 'GET', '/sse')
+    expect(status).toBe(403)
   })
 
   it('serves that host when the operator chose a public server', async () => {

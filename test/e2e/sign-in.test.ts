@@ -3,6 +3,7 @@
 // consent, token and calls; a scripted browser carries the consent page's cookies.
 import { join } from 'node:path'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { Events, OAuth2Server } from 'oauth2-mock-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -69,7 +70,7 @@ describe('identity sign-in', () => {
   it('answers an unauthenticated request with 401 and where to find the authorization server', async () => {
     const res = await fetch(server.mcpUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
     expect(res.status).toBe(401)
-    expect(res.headers.get('www-authenticate')).toContain(`resource_metadata="${server.url.origin}/.well-known/oauth-protected-resource/mcp"`)
+    expect(res.headers.get('www-authenticate')).toContain(`resource_metadata="${server.url.origin}/.well-known/oauth-protected-resource"`)
     const metadata = await (await fetch(new URL('/.well-known/oauth-authorization-server', server.url))).json()
     expect(metadata).toMatchObject({ issuer: server.url.origin, code_challenge_methods_supported: ['S256'] })
   })
@@ -85,6 +86,19 @@ describe('identity sign-in', () => {
     const { text, isError } = await callTool(client, 'execute', { code: 'async () => (await petstore.getInventory()).headers.authorization' })
     expect(isError).toBe(false)
     expect(JSON.parse(text).result).toBe('Bearer [redacted]')
+    await client.close()
+  })
+
+  it('serves the legacy SSE transport at /sse behind the same sign-in', async () => {
+    expect((await fetch(new URL('/sse', server.url))).status).toBe(401)
+    nextUser = ADA
+    const provider = new MemoryOAuthClient()
+    const { params, transport } = await signIn(provider)
+    await transport.finishAuth(params.get('code')!)
+    const client = new Client({ name: 't', version: '1' })
+    await client.connect(new SSEClientTransport(new URL('/sse', server.url), { authProvider: provider }))
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['search', 'execute'])
+    expect(JSON.parse((await callTool(client, 'execute', { code: 'async () => 6 * 7' })).text).result).toBe(42)
     await client.close()
   })
 
