@@ -1,14 +1,18 @@
 // `npm run bench:execute`: warm latency of `execute` through the official MCP client against the real Worker and
 // Prism (petstore), with one API call and with ten, next to the bare Worker Loader floor measured in the same run
-// (scripts/loader-floor: a separate Worker with only a LOADER binding). Writes bench/results/execute.md.
+// (scripts/loader-floor: a separate Worker with only a LOADER binding), and the same execute on a second server
+// with identity sign-in (an OIDC mock as the identity provider), to price sign-in. Writes bench/results/execute.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { OAuth2Server } from 'oauth2-mock-server'
 import { unstable_startWorker } from 'wrangler'
-import { ROOT } from '../test/support/generate.ts'
-import { startPetstore } from '../test/support/petstore.ts'
-import { callTool, connect } from '../test/support/server.ts'
+import { generate, ROOT } from '../test/support/generate.ts'
+import { connectSignedIn } from '../test/support/oauth-client.ts'
+import { PETSTORE_SPEC, startPetstore } from '../test/support/petstore.ts'
+import { callTool, connect, startServer } from '../test/support/server.ts'
 import { percentile } from './percentile.ts'
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '200' }, warmup: { type: 'string', default: '20' } } })
@@ -29,12 +33,23 @@ const floor = await unstable_startWorker({
 await floor.ready
 const floorUrl = new URL(String(await floor.url))
 const client = await connect(stack.server.mcpUrl)
+const idp = new OAuth2Server()
+await idp.issuer.keys.generate('RS256')
+await idp.start(0, '127.0.0.1')
+const signedInServer = await startServer({
+  generated: generate([PETSTORE_SPEC]),
+  vars: { API_CONFIG: { petstore: { baseUrl: stack.prism.url } }, SIGN_IN: { mode: 'identity', issuer: idp.issuer.url, clientId: 'bench' } },
+  secrets: { PETSTORE_API_TOKEN: 'petstore-test-token', SIGN_IN_CLIENT_SECRET: 'bench-secret' },
+})
+const signedIn = await connectSignedIn(signedInServer.mcpUrl)
 
-const execute = (code: string, result: unknown, apiCalls: number) => async () => {
-  const { text, isError } = await callTool(client, 'execute', { code })
-  const answer = isError ? undefined : (JSON.parse(text) as { result?: unknown; meter?: { apiCalls?: number } })
-  if (JSON.stringify(answer?.result) !== JSON.stringify(result) || answer?.meter?.apiCalls !== apiCalls) throw new Error(`unexpected execute answer: ${text.slice(0, 500)}`)
-}
+const execute =
+  (code: string, result: unknown, apiCalls: number, on: Client = client) =>
+  async () => {
+    const { text, isError } = await callTool(on, 'execute', { code })
+    const answer = isError ? undefined : (JSON.parse(text) as { result?: unknown; meter?: { apiCalls?: number } })
+    if (JSON.stringify(answer?.result) !== JSON.stringify(result) || answer?.meter?.apiCalls !== apiCalls) throw new Error(`unexpected execute answer: ${text.slice(0, 500)}`)
+  }
 const get = (path: string, want: string) => async () => {
   const text = await (await fetch(new URL(path, floorUrl))).text()
   if (text !== want) throw new Error(`unexpected floor answer from ${path}: ${text.slice(0, 200)}`)
@@ -51,6 +66,10 @@ const CASES: Case[] = [
     ),
   },
   { label: 'execute, no API call', run: execute('async () => 1 + 1', 2, 0) },
+  {
+    label: 'execute, 1 API call, signed in (identity sign-in, bearer token checked per request)',
+    run: execute('async () => (await petstore.getPetById({ petId: 1 })).name', 'doggie', 1, signedIn),
+  },
   { label: 'Worker Loader floor: bare `LOADER.load()` of a trivial module + one RPC call, over HTTP', run: get('/load', '1') },
   { label: 'HTTP round trip to a Worker, no load', run: get('/', 'ok') },
 ]
@@ -68,13 +87,15 @@ try {
     }
   }
   const stats = times.map((t) => ({ p50: percentile(t, 50), p95: percentile(t, 95) }))
-  const base = stats[3] as { p50: number; p95: number }
+  const base = stats[4] as { p50: number; p95: number }
+  const signInCost = (stats[3] as { p50: number }).p50 / (stats[0] as { p50: number }).p50
   const wrangler = (JSON.parse(readFileSync(join(ROOT, 'node_modules/wrangler/package.json'), 'utf8')) as { version: string }).version
   const table = [
     `Execute latency, warm: ${SAMPLES} samples per row (interleaved) after ${WARMUP} warm-up rounds, one MCP session, one call at a time.`,
     `Official MCP client over Streamable HTTP → the Worker in local workerd (wrangler ${wrangler}) → Dynamic Worker → ApiHost over RPC → Prism (petstore).`,
     `${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (1-minute load average ${loadAtStart.toFixed(1)} at start, ${(loadavg()[0] as number).toFixed(1)} at end), Node ${process.versions.node}.`,
     'Ratios are to the Worker Loader floor at the same percentile.',
+    `Sign-in costs ${((signInCost - 1) * 100).toFixed(1)}% at p50 (execute with one API call, signed in vs not, same run).`,
     '',
     '| what | p50 ms | p95 ms | p50 / floor | p95 / floor |',
     '| --- | ---: | ---: | ---: | ---: |',
@@ -88,6 +109,9 @@ try {
   console.log(table)
 } finally {
   await client.close()
+  await signedIn.close()
+  await signedInServer.stop()
+  await idp.stop()
   await floor.dispose()
   await stack.stop()
 }

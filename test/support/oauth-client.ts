@@ -86,3 +86,20 @@ export async function authorizeInBrowser(url: URL, decision: 'approve' | 'deny' 
   }
   throw new Error('the browser followed more than 12 redirects')
 }
+
+/** Signs in through the server's OAuth flow (consent approved) and returns an SDK client connected with the token. */
+export async function connectSignedIn(mcpUrl: URL): Promise<import('@modelcontextprotocol/sdk/client/index.js').Client> {
+  const { Client } = await import('@modelcontextprotocol/sdk/client/index.js')
+  const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js')
+  const provider = new MemoryOAuthClient()
+  const first = new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider })
+  await new Client({ name: 'sign-in', version: '1' }).connect(first).catch((err: Error) => {
+    if (!/Unauthorized/.test(err.message)) throw err
+  })
+  if (!provider.authorizationUrl) throw new Error(`${mcpUrl} did not ask the client to sign in`)
+  const { params } = await authorizeInBrowser(provider.authorizationUrl)
+  await first.finishAuth(params.get('code')!)
+  const client = new Client({ name: 'signed-in', version: '1' })
+  await client.connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider }))
+  return client
+}
