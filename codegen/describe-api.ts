@@ -36,6 +36,7 @@ export function describeApi(doc: Json, warnings: SpecProblem[]): DescribeApiResu
       scheme: typeof s.scheme === 'string' ? s.scheme.toLowerCase() : undefined,
       in: s.in as SecuritySchemeSpec['in'],
       paramName: typeof s.name === 'string' ? s.name : undefined,
+      authorizationCode: authorizationCodeFlow(s),
     })
   }
   if (securitySchemes.length === 0) {
@@ -75,4 +76,11 @@ function pickDefaultScheme(doc: Json, schemes: SecuritySchemeSpec[]): string | u
   const usable = schemes.filter((s) => s.type !== 'mutualTLS')
   const rank = (s: SecuritySchemeSpec) => (counts.get(s.name) ?? 0) * 2 + (s.type === 'http' && s.scheme === 'bearer' ? 1 : 0)
   return [...usable].sort((a, b) => rank(b) - rank(a))[0]?.name
+}
+
+/** An oauth2 scheme's authorizationCode flow with both URLs, or undefined. */
+function authorizationCodeFlow(scheme: Json): SecuritySchemeSpec['authorizationCode'] {
+  const flow = ((scheme.flows ?? {}) as Json).authorizationCode as Json | undefined
+  if (!flow || typeof flow.authorizationUrl !== 'string' || typeof flow.tokenUrl !== 'string') return undefined
+  return { authorizationUrl: flow.authorizationUrl, tokenUrl: flow.tokenUrl, scopes: Object.keys((flow.scopes ?? {}) as Json) }
 }

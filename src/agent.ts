@@ -10,10 +10,10 @@ import type { ApproveWrite } from './host/api-host.ts'
 import { resolveLimits } from './limits.ts'
 import { type AskHuman, registerTools } from './mcp/register-tools.ts'
 import { answerSearch } from './search/answer-search.ts'
-import type { SignedInUser } from './sign-in/identity-provider.ts'
+import type { GrantProps } from './sign-in/sign-in-handler.ts'
 
 /** What identity sign-in stores in the grant (src/sign-in/sign-in-handler.ts); absent without sign-in. */
-type Props = { user?: SignedInUser }
+type Props = Partial<GrantProps>
 
 export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
   server = new McpServer({ name: 'codemode-openapi-mcp', version: '0.1.0' }, { capabilities: { logging: {} } })
@@ -43,7 +43,10 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
       execute: apis.length
         ? async ({ code }, { ask }) => {
             const limits = resolveLimits(this.env)
-            return formatAnswer(await runCode(this.env, code, { ...limits, approve: approveWith(ask), user: user?.id, access }), limits.maxResultTokens)
+            // Read at call time: a refreshed grant brings the user's new upstream token in new props.
+            const upstream = this.props?.upstream
+            const options = { ...limits, approve: approveWith(ask), user: user?.id, access, upstream }
+            return formatAnswer(await runCode(this.env, code, options), limits.maxResultTokens)
           }
         : undefined,
     })

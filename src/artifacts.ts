@@ -47,6 +47,8 @@ export interface SecuritySchemeSpec {
   scheme?: string
   in?: 'header' | 'query' | 'cookie'
   paramName?: string
+  /** An oauth2 scheme's authorizationCode flow, for signing users in at the API's own authorization server. */
+  authorizationCode?: { authorizationUrl: string; tokenUrl: string; scopes: string[] }
 }
 
 export interface ApiMeta {

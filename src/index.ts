@@ -2,7 +2,7 @@
 // legacy SSE transport at /sse (for clients that still speak it), both behind the same sign-in.
 
 import { CodeModeAgent } from './agent.ts'
-import { apiNames } from './catalog.ts'
+import { apiNames, getApi } from './catalog.ts'
 import { checkOrigin } from './check-origin.ts'
 import { checkSignIn, resolveSignIn, type SignIn } from './check-sign-in.ts'
 import { jsonRpcError } from './json-rpc-error.ts'
@@ -22,12 +22,12 @@ export default {
     const { pathname, origin } = new URL(request.url)
     let signIn: SignIn
     try {
-      signIn = resolveSignIn(env.SIGN_IN)
+      signIn = resolveSignIn(env.SIGN_IN, (api) => getApi(api)?.meta.securitySchemes)
     } catch (err) {
       console.error((err as Error).message)
       return jsonRpcError(500, `The server's sign-in setting is invalid: ${(err as Error).message}`)
     }
-    if (signIn.mode === 'identity') return oauthProviderFor(origin, signIn, TRANSPORTS).fetch(request, env, ctx)
+    if (signIn.mode === 'identity' || signIn.mode === 'upstream') return oauthProviderFor(origin, signIn, TRANSPORTS).fetch(request, env, ctx)
     const route = Object.entries(TRANSPORTS).find(([path]) => pathname === path || pathname.startsWith(`${path}/`))
     if (route) {
       const gated = checkSignIn(request, signIn)

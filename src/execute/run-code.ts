@@ -3,7 +3,7 @@
 import runtimeSource from '../../sandbox/runtime.js'
 import type { Access } from '../access/resolve-access.ts'
 import { apiNames } from '../catalog.ts'
-import { ApiHost, type ApproveWrite, type ExecutionLimits } from '../host/api-host.ts'
+import { ApiHost, type ApiHostOptions, type ApproveWrite, type ExecutionLimits } from '../host/api-host.ts'
 import { prepareCode } from './prepare-code.ts'
 import type { RunCodeResult } from './run-code-result.ts'
 
@@ -15,6 +15,7 @@ export interface RunCodeOptions extends ExecutionLimits {
   /** Who signed in (their id at the identity provider), for the audit line. */
   user?: string
   access?: Access
+  upstream?: ApiHostOptions['upstream']
 }
 
 interface SandboxResult {
@@ -34,7 +35,13 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   if (!prepared.ok) return { ok: false, error: prepared.error, logs: [], calls: 0 }
   // Aborted when this execution is over, so a call still waiting (on an approval, say) is never sent after it.
   const ended = new AbortController()
-  const host = new ApiHost(env as unknown as Record<string, unknown>, options, { approve: options.approve, ended: ended.signal, user: options.user, access: options.access })
+  const host = new ApiHost(env as unknown as Record<string, unknown>, options, {
+    approve: options.approve,
+    ended: ended.signal,
+    user: options.user,
+    access: options.access,
+    upstream: options.upstream,
+  })
   const worker = env.LOADER.load({
     compatibilityDate: '2026-08-22',
     mainModule: 'runtime.js',

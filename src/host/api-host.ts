@@ -8,6 +8,7 @@ import { type Access, applyAccess } from '../access/resolve-access.ts'
 import type { OperationSpec } from '../artifacts.ts'
 import { apiNames, getApi, getSchemas } from '../catalog.ts'
 import { resolveApiConfig } from '../config.ts'
+import { credentialForms } from './apply-credential.ts'
 import { buildRequest } from './build-request.ts'
 import { checkPolicy } from './check-policy.ts'
 import { findOperationByPath } from './find-operation.ts'
@@ -16,6 +17,7 @@ import { operatorCredentialForms, operatorCredentials } from './operator-credent
 import { type RawRequest, rawRequestInput } from './raw-request-input.ts'
 import { createScrubber, type Scrubber } from './scrub-secrets.ts'
 import { sendRequest } from './send-request.ts'
+import { userCredentials, userTokenScheme } from './user-credentials.ts'
 import { validateInput } from './validate-input.ts'
 
 export type { RawRequest }
@@ -38,6 +40,8 @@ export interface ApiHostOptions {
   user?: string
   /** What the signed-in user may use (ACCESS_RULES); everything API_CONFIG allows when absent. */
   access?: Access
+  /** Upstream sign-in: the API the user signed in at, and their token for it (used instead of the operator's). */
+  upstream?: { api: string; accessToken: string }
 }
 
 export class ApiHost extends RpcTarget {
@@ -48,6 +52,7 @@ export class ApiHost extends RpcTarget {
   /** Who signed in, for the audit line; undefined without sign-in. */
   #user: string | undefined
   #access: Access
+  #upstream: ApiHostOptions['upstream']
   #used = { calls: 0, writes: 0, bytes: 0 }
   /** Writes sent per API, for each API's own maxWritesPerExecution; #used.writes counts all of them. */
   #writesTo = new Map<string, number>()
@@ -62,6 +67,7 @@ export class ApiHost extends RpcTarget {
     this.#ended = options.ended
     this.#user = options.user
     this.#access = options.access ?? { all: true }
+    this.#upstream = options.upstream
   }
 
   /** `<api>.<operation>(input)` from the sandbox. */
@@ -131,12 +137,13 @@ export class ApiHost extends RpcTarget {
       this.#writesTo.set(apiName, (this.#writesTo.get(apiName) ?? 0) + 1)
     }
     const started = Date.now()
+    const own = this.#upstream?.api === apiName ? this.#upstream.accessToken : undefined
     const sent = await sendRequest(built, {
       label,
       op,
-      config,
+      config: own ? { ...config, scheme: userTokenScheme(api.meta.securitySchemes)?.name } : config,
       schemes: api.meta.securitySchemes,
-      find: operatorCredentials(this.#env, config),
+      find: own ? userCredentials(own) : operatorCredentials(this.#env, config),
       scrub: this.#scrub(),
       budget: { left: this.#limits.maxResponseBytes - this.#used.bytes, limit: this.#limits.maxResponseBytes },
       signal: this.#ended,
@@ -151,7 +158,8 @@ export class ApiHost extends RpcTarget {
 
   /** Scrubs every credential the operator configured, for any API, from what goes back to the sandbox. */
   #scrub(): Scrubber {
-    this.#scrubber ??= createScrubber(operatorCredentialForms(this.#env, () => apiNames().map((n) => getApi(n)!.meta)))
+    const own = this.#upstream ? credentialForms({ name: 'user', type: 'http', scheme: 'bearer' }, this.#upstream.accessToken) : []
+    this.#scrubber ??= createScrubber([...operatorCredentialForms(this.#env, () => apiNames().map((n) => getApi(n)!.meta)), ...own])
     return this.#scrubber
   }
 

@@ -1,6 +1,6 @@
-// The identity provider users sign in with: any OAuth 2.0 or OpenID Connect issuer. With `issuer`, its endpoints come
-// from discovery (OIDC `/.well-known/openid-configuration`); without, from configuration (GitHub has no discovery).
-// The authorization code is exchanged with PKCE (S256) and the user's claims are read from the userinfo endpoint.
+// The authorization server users sign in at: an OAuth 2.0 or OpenID Connect identity provider, or the API's own
+// (upstream sign-in). With `issuer`, its endpoints come from discovery (OIDC `/.well-known/openid-configuration`);
+// without, from configuration or the spec. Codes are exchanged with PKCE (S256); refresh tokens are traded here too.
 
 export interface IdentityConfig {
   issuer?: string
@@ -29,7 +29,7 @@ export interface SignedInUser {
 const discovered = new Map<string, Promise<Endpoints>>()
 
 export async function identityEndpoints(config: IdentityConfig): Promise<Endpoints> {
-  if (!config.issuer) return { authorize: config.authorizeUrl!, token: config.tokenUrl!, userinfo: config.userinfoUrl! }
+  if (!config.issuer) return { authorize: config.authorizeUrl!, token: config.tokenUrl!, userinfo: config.userinfoUrl ?? '' }
   const issuer = config.issuer.replace(/\/$/, '')
   let found = discovered.get(issuer)
   if (!found) {
@@ -57,29 +57,51 @@ export async function authorizeUrl(config: IdentityConfig, redirectUri: string, 
   return url.toString()
 }
 
-/** Exchanges the code and reads who signed in. Throws naming the step that failed. */
-export async function signedInUser(config: IdentityConfig, secret: string, code: string, redirectUri: string, verifier: string): Promise<SignedInUser> {
+/** What the authorization server's token endpoint answered. */
+export interface TokenSet {
+  accessToken: string
+  refreshToken?: string
+  /** Seconds the access token lives, when the server says. */
+  expiresIn?: number
+}
+
+/** Exchanges the authorization code (with the PKCE verifier) for tokens. Throws naming the step that failed. */
+export async function exchangeCode(config: IdentityConfig, secret: string, code: string, redirectUri: string, verifier: string): Promise<TokenSet> {
+  return tokenRequest(config, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier, client_id: config.clientId, client_secret: secret })
+}
+
+/** Trades a refresh token for new tokens; throws an error whose `invalidGrant` says the grant is gone for good. */
+export async function refreshTokens(config: IdentityConfig, secret: string, refreshToken: string): Promise<TokenSet> {
+  return tokenRequest(config, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: config.clientId, client_secret: secret })
+}
+
+async function tokenRequest(config: IdentityConfig, form: Record<string, string>): Promise<TokenSet> {
   const endpoints = await identityEndpoints(config)
-  const body = new URLSearchParams({
-    grant_type: 'authorization_code',
-    code,
-    redirect_uri: redirectUri,
-    code_verifier: verifier,
-    client_id: config.clientId,
-    client_secret: secret,
-  })
-  const tokenResponse = await fetch(endpoints.token, { method: 'POST', body, headers: { accept: 'application/json' } })
-  const token = (await tokenResponse.json().catch(() => ({}))) as { access_token?: string; error?: string }
-  if (!tokenResponse.ok || !token.access_token) throw new Error(`the identity provider refused the sign-in code (${token.error ?? tokenResponse.status})`)
-  const info = await fetch(endpoints.userinfo, { headers: { authorization: `Bearer ${token.access_token}`, accept: 'application/json', 'user-agent': 'codemode-openapi-mcp' } })
-  if (!info.ok) throw new Error(`the identity provider's userinfo endpoint answered ${info.status}`)
+  const res = await fetch(endpoints.token, { method: 'POST', body: new URLSearchParams(form), headers: { accept: 'application/json' } })
+  const token = (await res.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string; expires_in?: number; error?: string }
+  if (!res.ok || !token.access_token) {
+    throw Object.assign(
+      new Error(`the authorization server refused the ${form.grant_type === 'refresh_token' ? 'refresh token' : 'sign-in code'} (${token.error ?? res.status})`),
+      {
+        invalidGrant: token.error === 'invalid_grant',
+      },
+    )
+  }
+  return { accessToken: token.access_token, refreshToken: token.refresh_token, expiresIn: typeof token.expires_in === 'number' ? token.expires_in : undefined }
+}
+
+/** Reads who signed in from the userinfo endpoint (OIDC `sub`, or GitHub's and Spotify's `id`). */
+export async function readUser(config: IdentityConfig, accessToken: string): Promise<SignedInUser> {
+  const endpoints = await identityEndpoints(config)
+  const info = await fetch(endpoints.userinfo, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json', 'user-agent': 'codemode-openapi-mcp' } })
+  if (!info.ok) throw new Error(`the userinfo endpoint answered ${info.status}`)
   const claims = (await info.json()) as Record<string, unknown>
   const id = claims.sub ?? claims.id
-  if (id === undefined) throw new Error('the identity provider named no user (no "sub" or "id" claim)')
+  if (id === undefined) throw new Error('the userinfo endpoint named no user (no "sub" or "id" claim)')
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined)
   return {
     id: String(id),
-    login: text(claims.preferred_username) ?? text(claims.login),
+    login: text(claims.preferred_username) ?? text(claims.login) ?? text(claims.display_name),
     email: text(claims.email),
     name: text(claims.name),
     groups: Array.isArray(claims.groups) ? claims.groups.map(String) : undefined,

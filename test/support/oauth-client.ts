@@ -88,10 +88,9 @@ export async function authorizeInBrowser(url: URL, decision: 'approve' | 'deny' 
 }
 
 /** Signs in through the server's OAuth flow (consent approved) and returns an SDK client connected with the token. */
-export async function connectSignedIn(mcpUrl: URL): Promise<import('@modelcontextprotocol/sdk/client/index.js').Client> {
+export async function connectSignedIn(mcpUrl: URL, provider = new MemoryOAuthClient()): Promise<import('@modelcontextprotocol/sdk/client/index.js').Client> {
   const { Client } = await import('@modelcontextprotocol/sdk/client/index.js')
   const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js')
-  const provider = new MemoryOAuthClient()
   const first = new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider })
   await new Client({ name: 'sign-in', version: '1' }).connect(first).catch((err: Error) => {
     if (!/Unauthorized/.test(err.message)) throw err

@@ -11,7 +11,7 @@ describe('sign-in gate', () => {
 
   it('names the setting and its values when the mode is unknown', () => {
     expect(() => resolveSignIn('oauth')).toThrow(
-      'SIGN_IN: "oauth" is not a sign-in mode. Set vars.SIGN_IN in wrangler.jsonc to "none" (loopback only, the default), "public" (anyone, without sign-in) or { "mode": "identity", … } (see the README\'s Sign-in section).',
+      'SIGN_IN: "oauth" is not a sign-in mode. Set vars.SIGN_IN in wrangler.jsonc to "none" (loopback only, the default), "public" (anyone, without sign-in), { "mode": "identity", … } or { "mode": "upstream", … } (see the README\'s Sign-in section).',
     )
   })
 
@@ -55,5 +55,48 @@ describe('sign-in gate', () => {
 
   it('serves any host when the operator chose a public server', () => {
     expect(checkSignIn(new Request('https://mcp.example.com/mcp'), { mode: 'public' })).toBeUndefined()
+  })
+})
+
+describe('upstream sign-in settings', () => {
+  const spotify = [
+    {
+      name: 'oauth_2_0',
+      type: 'oauth2' as const,
+      authorizationCode: {
+        authorizationUrl: 'https://accounts.spotify.com/authorize',
+        tokenUrl: 'https://accounts.spotify.com/api/token',
+        scopes: ['user-read-private', 'playlist-read-private'],
+      },
+    },
+  ]
+  const schemesOf = (api: string) => (api === 'spotify' ? spotify : api === 'github' ? [{ name: 'bearer', type: 'http' as const, scheme: 'bearer' }] : undefined)
+
+  it("takes the endpoints and scopes from the spec's authorizationCode flow: the client id is the whole set-up", () => {
+    expect(resolveSignIn({ mode: 'upstream', api: 'spotify', clientId: 'abc' }, schemesOf)).toEqual({
+      mode: 'upstream',
+      api: 'spotify',
+      clientId: 'abc',
+      authorizeUrl: 'https://accounts.spotify.com/authorize',
+      tokenUrl: 'https://accounts.spotify.com/api/token',
+      userinfoUrl: undefined,
+      scopes: ['user-read-private', 'playlist-read-private'],
+    })
+  })
+
+  it('lets configuration narrow the scopes and name a userinfo endpoint', () => {
+    const config = resolveSignIn({ mode: 'upstream', api: 'spotify', clientId: 'abc', scopes: ['user-read-private'], userinfoUrl: 'https://api.spotify.com/v1/me' }, schemesOf)
+    expect(config).toMatchObject({ scopes: ['user-read-private'], userinfoUrl: 'https://api.spotify.com/v1/me' })
+  })
+
+  it.each([
+    [{ mode: 'upstream', api: 'nope', clientId: 'x' }, 'SIGN_IN.api: "nope" is not an API of this server. Set it to the namespace whose own OAuth server users sign in at.'],
+    [
+      { mode: 'upstream', api: 'github', clientId: 'x' },
+      'SIGN_IN: the github spec declares no oauth2 authorizationCode flow; set "authorizeUrl" and "tokenUrl" (and "scopes") of its authorization server.',
+    ],
+    [{ mode: 'upstream', api: 'spotify' }, 'SIGN_IN.clientId: missing. Set it to the client id of the OAuth app you registered with the API.'],
+  ])('names what is missing: %j', (raw, want) => {
+    expect(() => resolveSignIn(raw, schemesOf)).toThrow(want)
   })
 })

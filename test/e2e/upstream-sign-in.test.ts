@@ -1,0 +1,122 @@
+// Upstream sign-in end to end: users sign in at the API's own OAuth server (its endpoints taken from the spec's
+// authorizationCode flow), and each user's calls carry that user's token, never the operator's or another user's.
+// The API's authorization server is oauth2-mock-server; the API is an echo upstream that records what it received.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
+import { Events, OAuth2Server } from 'oauth2-mock-server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type EchoUpstream, startEchoUpstream } from '../support/echo-upstream.ts'
+import { generate } from '../support/generate.ts'
+import { connectSignedIn, MemoryOAuthClient } from '../support/oauth-client.ts'
+import { callTool, startServer, type TestServer } from '../support/server.ts'
+
+const OPERATOR_TOKEN = 'operator-token-never-sent-4d1'
+let as: OAuth2Server
+let upstream: EchoUpstream
+let server: TestServer
+
+/** A small API whose spec declares its own OAuth server, as Spotify's does. */
+function musicSpec(issuer: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'music-spec-'))
+  const spec = {
+    openapi: '3.0.3',
+    info: { title: 'Music', version: '1' },
+    servers: [{ url: 'https://api.music.example/v1' }],
+    security: [{ oauth: ['user-read-private'] }],
+    components: {
+      securitySchemes: {
+        oauth: {
+          type: 'oauth2',
+          flows: { authorizationCode: { authorizationUrl: `${issuer}/authorize`, tokenUrl: `${issuer}/token`, scopes: { 'user-read-private': 'Read your profile' } } },
+        },
+      },
+    },
+    paths: { '/me': { get: { operationId: 'getMe', responses: { '200': { description: 'me', content: { 'application/json': { schema: { type: 'object' } } } } } } } },
+  }
+  writeFileSync(join(dir, 'music.json'), JSON.stringify(spec))
+  return join(dir, 'music.json')
+}
+
+beforeAll(async () => {
+  as = new OAuth2Server()
+  await as.issuer.keys.generate('RS256')
+  await as.start(0, '127.0.0.1')
+  // Each sign-in is another person: a distinct subject in each token (the mock would otherwise sign identical ones).
+  let people = 0
+  as.service.on(Events.BeforeTokenSigning, (token) => {
+    token.payload.sub = `listener-${++people}`
+  })
+  upstream = await startEchoUpstream()
+  server = await startServer({
+    generated: generate([musicSpec(as.issuer.url!)]),
+    vars: { SIGN_IN: { mode: 'upstream', api: 'music', clientId: 'music-app' }, API_CONFIG: { music: { baseUrl: upstream.url } } },
+    secrets: { SIGN_IN_CLIENT_SECRET: 'music-app-secret', MUSIC_OAUTH: OPERATOR_TOKEN, MUSIC_API_TOKEN: OPERATOR_TOKEN },
+  })
+}, 120_000)
+
+afterAll(async () => {
+  await server?.stop()
+  await upstream?.stop()
+  await as?.stop()
+})
+
+const whoAmI = (client: Client) => callTool(client, 'execute', { code: 'async () => (await music.getMe()).headers.authorization' })
+
+describe('upstream sign-in', () => {
+  it("calls the API with each signed-in user's own token, two users at once, and never shows it", async () => {
+    const [one, two] = await Promise.all([connectSignedIn(server.mcpUrl), connectSignedIn(server.mcpUrl)])
+    const mark = upstream.requests.length
+    const answers = await Promise.all([whoAmI(one), whoAmI(two), whoAmI(one), whoAmI(two)])
+    for (const a of answers) expect(a).toEqual({ isError: false, text: expect.stringContaining('"result":"Bearer [redacted]"') })
+    const sent = upstream.requests.slice(mark).map((r) => String(r.headers.authorization))
+    expect(sent).toHaveLength(4)
+    expect(sent.every((h) => h.startsWith('Bearer ey'))).toBe(true)
+    expect(sent).not.toContain(`Bearer ${OPERATOR_TOKEN}`)
+    // Each session kept its own token: two distinct tokens, each used twice.
+    expect(new Set(sent).size).toBe(2)
+    expect(sent.filter((h) => h === sent[0])).toHaveLength(2)
+    await Promise.all([one.close(), two.close()])
+  })
+
+  it("signs in at the spec's authorizationUrl with the operator's client id, the flow's scopes and PKCE", async () => {
+    let asked: URL | undefined
+    as.service.once(Events.BeforeAuthorizeRedirect, (_uri, req) => {
+      asked = new URL(req.url ?? '', as.issuer.url)
+    })
+    const client = await connectSignedIn(server.mcpUrl)
+    expect(asked?.pathname).toBe('/authorize')
+    expect(Object.fromEntries(asked?.searchParams ?? [])).toMatchObject({
+      client_id: 'music-app',
+      scope: 'user-read-private',
+      redirect_uri: `${server.url.origin}/sign-in/callback`,
+      code_challenge_method: 'S256',
+    })
+    expect((await whoAmI(client)).isError).toBe(false)
+    await client.close()
+  })
+
+  it("refreshes the user's API token when the MCP client refreshes its own", async () => {
+    const provider = new MemoryOAuthClient()
+    const before = await connectSignedIn(server.mcpUrl, provider)
+    const mark = upstream.requests.length
+    await whoAmI(before)
+    await before.close()
+    const refreshed = await fetch(new URL('/oauth/token', server.url), {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: provider.tokens()!.refresh_token!, client_id: provider.clientInformation()!.client_id }),
+    })
+    expect(refreshed.status).toBe(200)
+    provider.saveTokens((await refreshed.json()) as Parameters<MemoryOAuthClient['saveTokens']>[0])
+    const after = new Client({ name: 't', version: '1' })
+    await after.connect(new StreamableHTTPClientTransport(server.mcpUrl, { authProvider: provider }))
+    await whoAmI(after)
+    await after.close()
+    const [old, fresh] = upstream.requests.slice(mark).map((r) => String(r.headers.authorization))
+    expect(fresh).toMatch(/^Bearer ey/)
+    // The API's authorization server signed a new token for the refresh (another subject in this mock).
+    expect(fresh).not.toBe(old)
+  })
+})
