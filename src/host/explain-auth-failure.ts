@@ -5,6 +5,7 @@ import type { OperationSpec } from '../artifacts.ts'
 import type { ApiConfig } from '../config.ts'
 import { formatRequirements } from '../describe-auth.ts'
 import type { CredentialChoice } from './select-credentials.ts'
+import { USER_TOKEN } from './user-credentials.ts'
 
 const NO_RETRY = 'Retrying the same call will not help; tell the user what the operator must change.'
 
@@ -16,6 +17,8 @@ export function explainAuthFailure(op: OperationSpec, config: ApiConfig, choice:
   const requirements = op.security
   if (requirements && (requirements.length === 0 || choice.met?.length === 0))
     return `This operation declares that it needs no authentication, so none was sent, yet the upstream refused it. ${NO_RETRY}`
+  if (choice.sent.some((c) => c.secret === USER_TOKEN))
+    return `The host sent the token you signed in with, and the API refused it: it may have expired, been revoked, or lack a scope this call needs. Retrying the same call will not help; sign in again (granting the scope, if one is missing).`
   if (choice.met?.length) {
     const what = requirements ? 'the credential this operation asks for' : "the API's usual credential (the spec declares nothing for this operation)"
     return `The host sent ${choice.met.join(' + ')}, ${what}, and the upstream refused it: it may be wrong, expired, or lack the permission or scope for this call. ${NO_RETRY} The operator can check the secret ${secrets(choice.met).join(' and ')}.`

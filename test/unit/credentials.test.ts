@@ -8,6 +8,7 @@ import { explainAuthFailure } from '../../src/host/explain-auth-failure.ts'
 import { operatorCredentials } from '../../src/host/operator-credentials.ts'
 import { createScrubber } from '../../src/host/scrub-secrets.ts'
 import { selectCredentials } from '../../src/host/select-credentials.ts'
+import { userCredentials } from '../../src/host/user-credentials.ts'
 
 const SCHEMES: SecuritySchemeSpec[] = [
   { name: 'api_email', type: 'apiKey', in: 'header', paramName: 'X-Auth-Email' },
@@ -150,6 +151,16 @@ describe('explainAuthFailure', () => {
     ],
   ])('%s', (_name, target, env, want) => {
     expect(explain(target, env)).toBe(want)
+  })
+})
+
+describe("explaining a 401 for a signed-in user's own token", () => {
+  it('tells the user to sign in again, not the operator to set a secret', () => {
+    const config = resolveApiConfig(meta, {})
+    const choice = selectCredentials(R2, SCHEMES, 'api_token', userCredentials('user-token'))
+    expect(explainAuthFailure(R2, config, choice, ['api_token'])).toBe(
+      'The host sent the token you signed in with, and the API refused it: it may have expired, been revoked, or lack a scope this call needs. Retrying the same call will not help; sign in again (granting the scope, if one is missing).',
+    )
   })
 })
 
