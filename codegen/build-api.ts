@@ -17,7 +17,7 @@ import { repairRefs } from './repair-refs.ts'
 import type { Json } from './resolve-ref.ts'
 import { SpecError, type SpecProblem } from './spec-error.ts'
 
-const CODEGEN_VERSION = '4'
+const CODEGEN_VERSION = '5'
 
 export type NamedOperation = CollectedOperation & { name: string }
 
@@ -97,6 +97,7 @@ export async function buildApi(file: string, apiName: string): Promise<BuildApiR
     body: op.body && { mediaType: op.body.mediaType, required: op.body.required },
     input: buildInputSchema(op),
     security: op.security,
+    scopes: op.scopes,
   }))
   const tagDescriptions = tagDescriptionsOf(doc)
   const searchDocs: SearchDoc[] = ops.map((op) => ({

@@ -51,6 +51,7 @@ export function collectOperations(doc: Json, problems: SpecProblem[]): Collected
         body: collectBody(doc, op.requestBody),
         result: pickResult(doc, op.responses),
         security: securityRequirements((op.security as Json[] | undefined) ?? globalSecurity),
+        scopes: securityScopes((op.security as Json[] | undefined) ?? globalSecurity),
       })
     }
   }
@@ -118,6 +119,15 @@ function pickMediaType(types: string[]): string | undefined {
 function securityRequirements(requirements: Json[] | undefined): string[][] | undefined {
   if (!Array.isArray(requirements)) return undefined
   return requirements.filter((r) => r && typeof r === 'object' && !Array.isArray(r)).map((r) => Object.keys(r))
+}
+
+/** The scopes each alternative lists (for its oauth2 or OpenID Connect schemes), aligned with `security`; undefined when none lists any. */
+function securityScopes(requirements: Json[] | undefined): string[][] | undefined {
+  if (!Array.isArray(requirements)) return undefined
+  const scopes = requirements
+    .filter((r) => r && typeof r === 'object' && !Array.isArray(r))
+    .map((r) => [...new Set(Object.values(r).flatMap((v) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])))])
+  return scopes.some((s) => s.length) ? scopes : undefined
 }
 
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])

@@ -39,6 +39,8 @@ export interface OperationSpec {
    * it names. `[]` (or an alternative `[]`) needs none; absent, the spec says nothing about this operation.
    */
   security?: string[][]
+  /** The scopes each alternative of `security` lists, aligned with it; absent when none lists any. */
+  scopes?: string[][]
 }
 
 export interface SecuritySchemeSpec {

@@ -9,8 +9,8 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 export type SignIn = { mode: 'none' } | { mode: 'public' } | ({ mode: 'identity' } & IdentityConfig) | ({ mode: 'upstream'; api: string } & IdentityConfig)
 
-/** An API's security schemes, to take an upstream sign-in's endpoints and scopes from its spec. */
-export type SchemesOf = (api: string) => SecuritySchemeSpec[] | undefined
+/** An API's security schemes, and the scopes its policy lets users use under one, for an upstream sign-in. */
+export type SchemesOf = (api: string) => { schemes: SecuritySchemeSpec[]; scopesFor(scheme: string): string[] } | undefined
 
 /** Reads the SIGN_IN var. Throws an operator-facing message naming the setting when it is not one of the modes. */
 export function resolveSignIn(raw: unknown, schemesOf: SchemesOf = () => undefined): SignIn {
@@ -27,10 +27,12 @@ export function resolveSignIn(raw: unknown, schemesOf: SchemesOf = () => undefin
 /** Sign-in at the API's own authorization server: endpoints and scopes from its spec's authorizationCode flow, or configured. */
 function upstreamConfig(raw: Record<string, unknown>, schemesOf: SchemesOf): SignIn {
   const api = typeof raw.api === 'string' ? raw.api : ''
-  const schemes = schemesOf(api)
-  if (!schemes) throw new Error(`SIGN_IN.api: "${api}" is not an API of this server. Set it to the namespace whose own OAuth server users sign in at.`)
-  const flow = schemes.find((s) => s.authorizationCode)?.authorizationCode
-  const merged = { authorizeUrl: flow?.authorizationUrl, tokenUrl: flow?.tokenUrl, userinfoUrl: undefined, scopes: flow?.scopes, ...raw }
+  const info = schemesOf(api)
+  if (!info) throw new Error(`SIGN_IN.api: "${api}" is not an API of this server. Set it to the namespace whose own OAuth server users sign in at.`)
+  const scheme = info.schemes.find((s) => s.authorizationCode) ?? info.schemes.find((s) => s.type === 'oauth2')
+  const flow = scheme?.authorizationCode
+  // Ask only for the scopes the operations the policy allows need; the operator may name others.
+  const merged = { authorizeUrl: flow?.authorizationUrl, tokenUrl: flow?.tokenUrl, userinfoUrl: undefined, scopes: scheme ? info.scopesFor(scheme.name) : [], ...raw }
   if (!merged.authorizeUrl || !merged.tokenUrl)
     throw new Error(`SIGN_IN: the ${api} spec declares no oauth2 authorizationCode flow; set "authorizeUrl" and "tokenUrl" (and "scopes") of its authorization server.`)
   const clientId = typeof raw.clientId === 'string' && raw.clientId ? raw.clientId : undefined

@@ -2,10 +2,11 @@
 // legacy SSE transport at /sse (for clients that still speak it), both behind the same sign-in.
 
 import { CodeModeAgent } from './agent.ts'
-import { apiNames, getApi } from './catalog.ts'
+import { apiNames } from './catalog.ts'
 import { checkOrigin } from './check-origin.ts'
 import { checkSignIn, resolveSignIn, type SignIn } from './check-sign-in.ts'
 import { jsonRpcError } from './json-rpc-error.ts'
+import { apiSignInInfo } from './sign-in/api-sign-in-info.ts'
 import { oauthProviderFor } from './sign-in/create-oauth-provider.ts'
 
 export { CodeModeAgent }
@@ -22,7 +23,7 @@ export default {
     const { pathname, origin } = new URL(request.url)
     let signIn: SignIn
     try {
-      signIn = resolveSignIn(env.SIGN_IN, (api) => getApi(api)?.meta.securitySchemes)
+      signIn = signInFor(env)
     } catch (err) {
       console.error((err as Error).message)
       return jsonRpcError(500, `The server's sign-in setting is invalid: ${(err as Error).message}`)
@@ -38,3 +39,13 @@ export default {
     return new Response('Not found. The MCP endpoint is /mcp.', { status: 404 })
   },
 } satisfies ExportedHandler<Env>
+
+let resolved: { raw: unknown; config: unknown; signIn: SignIn } | undefined
+
+/** SIGN_IN read once per isolate (the vars do not change under it); a bad setting throws each time, naming the key. */
+function signInFor(env: Env): SignIn {
+  if (!resolved || resolved.raw !== env.SIGN_IN || resolved.config !== env.API_CONFIG) {
+    resolved = { raw: env.SIGN_IN, config: env.API_CONFIG, signIn: resolveSignIn(env.SIGN_IN, apiSignInInfo(env.API_CONFIG)) }
+  }
+  return resolved.signIn
+}

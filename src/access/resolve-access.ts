@@ -17,7 +17,9 @@ const POLICY = new Set(['readOnly', 'allow', 'deny', 'approveWrites', 'maxWrites
 export function resolveAccess(raw: unknown, user: SignedInUser | undefined, apis: string[]): Access {
   if (raw === undefined || raw === '' || raw === null) return { all: true }
   if (!Array.isArray(raw)) throw new Error('ACCESS_RULES: must be a list of { "when": { … }, "apis": { … } } rules; see the README, Sign-in.')
-  raw.forEach((rule, i) => checkRule(rule, i, apis))
+  raw.forEach((rule, i) => {
+    checkRule(rule, i, apis)
+  })
   if (!user) return { all: true }
   const index = raw.findIndex((rule) => matches(rule.when ?? {}, user))
   return index < 0 ? { all: false, apis: {} } : { all: false, apis: raw[index].apis ?? {}, rule: index }

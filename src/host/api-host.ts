@@ -5,7 +5,7 @@
 // e.g. at its wall-time limit) the host sends nothing more, however late an approval arrives.
 import { RpcTarget } from 'cloudflare:workers'
 import { type Access, applyAccess } from '../access/resolve-access.ts'
-import type { OperationSpec } from '../artifacts.ts'
+import type { OperationSpec, SecuritySchemeSpec } from '../artifacts.ts'
 import { apiNames, getApi, getSchemas } from '../catalog.ts'
 import { resolveApiConfig } from '../config.ts'
 import { credentialForms } from './apply-credential.ts'
@@ -13,6 +13,7 @@ import { buildRequest } from './build-request.ts'
 import { checkPolicy } from './check-policy.ts'
 import { findOperationByPath } from './find-operation.ts'
 import { hostOwnedSlots, ownedInputKey } from './host-owned-slots.ts'
+import { missingScopes } from './missing-scopes.ts'
 import { operatorCredentialForms, operatorCredentials } from './operator-credentials.ts'
 import { type RawRequest, rawRequestInput } from './raw-request-input.ts'
 import { createScrubber, type Scrubber } from './scrub-secrets.ts'
@@ -41,7 +42,7 @@ export interface ApiHostOptions {
   /** What the signed-in user may use (ACCESS_RULES); everything API_CONFIG allows when absent. */
   access?: Access
   /** Upstream sign-in: the API the user signed in at, and their token for it (used instead of the operator's). */
-  upstream?: { api: string; accessToken: string }
+  upstream?: { api: string; accessToken: string; scopes?: string[] }
 }
 
 export class ApiHost extends RpcTarget {
@@ -121,6 +122,12 @@ export class ApiHost extends RpcTarget {
     if (problems.length) return { ok: false, error: `${label}: ${problems.join('; ')}. Call search with "${name}" to see its signature.` }
     const built = buildRequest(config.baseUrl, op, (input ?? {}) as Record<string, unknown>, owned)
     if ('error' in built) return { ok: false, error: `${label}: ${built.error}` }
+    const lacking = this.#lackingScopes(apiName, api.meta.securitySchemes, op)
+    if (lacking)
+      return {
+        ok: false,
+        error: `${label}: needs the scope ${lacking.join(' and ')}, which your sign-in did not grant. Sign in again granting it (your MCP client can re-authorize); retrying will not help.`,
+      }
     if (this.#used.calls >= this.#limits.maxCalls)
       return { ok: false, error: `${label}: call limit reached (${this.#limits.maxCalls} API calls per execution). Split the work across several execute calls.` }
     if (writes && this.#used.writes >= this.#limits.maxWrites)
@@ -154,6 +161,13 @@ export class ApiHost extends RpcTarget {
       JSON.stringify({ audit: 'upstream-call', user: this.#user ?? null, api: apiName, operation: name, method: op.method, status: sent.status ?? null, ms: Date.now() - started }),
     )
     return sent.ok ? { ok: true, value: sent.value } : { ok: false, error: sent.error }
+  }
+
+  /** With the user's own token for this API, the scopes the call needs that their sign-in did not grant. */
+  #lackingScopes(apiName: string, schemes: SecuritySchemeSpec[], op: OperationSpec): string[] | undefined {
+    const own = this.#upstream
+    const scheme = own?.api === apiName && own.scopes ? userTokenScheme(schemes) : undefined
+    return scheme && own?.scopes ? missingScopes(op, scheme.name, own.scopes) : undefined
   }
 
   /** Scrubs every credential the operator configured, for any API, from what goes back to the sandbox. */

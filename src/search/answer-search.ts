@@ -1,6 +1,7 @@
 // The `search` tool's answer: exact lookups (operation name, `METHOD /path`, type name) or a ranked list within a
 // token budget, always ending with how to see more. Takes its catalog as an argument, so the Worker, the CLI and
 // the benchmark all answer with this one function.
+import type { OperationSpec } from '../artifacts.ts'
 import type { Catalog } from '../create-catalog.ts'
 import { formatResults } from './format-results.ts'
 import { lookupExact } from './lookup-exact.ts'
@@ -33,11 +34,18 @@ export function engineFor(catalog: Catalog): SearchEngine {
 }
 
 /** Answers a `search` call: an exact item in full, or one page of ranked operations. */
-export function answerSearch(catalog: Catalog, args: SearchArgs, visible?: (api: string, name: string) => boolean): SearchAnswer {
+/** What one user sees: only what they may call, and a note on an operation (a scope their sign-in lacks). */
+export interface SearchView {
+  visible?: (api: string, name: string) => boolean
+  annotate?: (api: string, op: OperationSpec) => string | undefined
+}
+
+export function answerSearch(catalog: Catalog, args: SearchArgs, view: SearchView = {}): SearchAnswer {
+  const { visible } = view
   const query = args.query.trim()
   const apis = catalog.apiNames()
   if (args.api && !apis.includes(args.api)) return { text: `Unknown API "${args.api}". APIs: ${apis.join(', ')}.`, isError: true }
-  const exact = lookupExact(catalog, query, args.api, visible)
+  const exact = lookupExact(catalog, query, args.api, view)
   if (exact) return { text: exact }
   const page = Math.max(1, Math.floor(args.page ?? 1))
   const { hits, total } = engineFor(catalog).search(query, { api: args.api, visible, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE })
@@ -47,5 +55,5 @@ export function answerSearch(catalog: Catalog, args: SearchArgs, visible?: (api:
   if (hits.length === 0) {
     return { text: `No operations match "${query}". Try other words (a resource and a verb, like "list zones"), or name an API: ${apis.join(', ')}.` }
   }
-  return { text: formatResults(catalog, hits, { query, page, pageSize: SEARCH_PAGE_SIZE, total, maxTokens: MAX_SEARCH_TOKENS }) }
+  return { text: formatResults(catalog, hits, { query, page, pageSize: SEARCH_PAGE_SIZE, total, maxTokens: MAX_SEARCH_TOKENS, annotate: view.annotate }) }
 }

@@ -15,6 +15,8 @@ export interface FormatResultsOptions {
   total: number
   /** Rough budget for the whole answer, in tokens; signatures are shortened or dropped to fit. */
   maxTokens: number
+  /** A note for one user on an operation, shown among its flags. */
+  annotate?: (api: string, op: OperationSpec) => string | undefined
 }
 
 const SIGNATURES_SHOWN = 3
@@ -30,7 +32,7 @@ export function formatResults(catalog: Catalog, hits: SearchHit[], options: Form
   const rows = hits.map((hit, i) => {
     const op = catalog.getApi(hit.api)?.byName.get(hit.name)
     if (!op) return { line: `${first + i}. ${hit.api}.${hit.name}`, signature: '' }
-    const flags = operationFlags(op, catalog.getApi(hit.api)!.meta)
+    const flags = operationFlags(op, catalog.getApi(hit.api)!.meta, options.annotate?.(hit.api, op))
     const summary = clip(op.summary || firstSentence(catalog.getSearchDocs(hit.api).find((d) => d.name === op.name)?.description ?? ''), MAX_SUMMARY_CHARS)
     const line = `${first + i}. ${hit.api}.${op.name} — ${op.method} ${op.path}${summary ? ` — ${summary}` : ''}${flags ? ` [${flags}]` : ''}`
     return { line, signature: catalog.getTypeIndex(hit.api).operations[op.name]?.signature ?? '' }
@@ -55,8 +57,8 @@ export function formatResults(catalog: Catalog, hits: SearchHit[], options: Form
 }
 
 /** "writes", "deprecated", and the operation's auth where it differs from the API's usual one. */
-export function operationFlags(op: OperationSpec, meta: ApiMeta): string {
-  return [op.method !== 'GET' && op.method !== 'HEAD' ? 'writes' : '', op.deprecated ? 'deprecated' : '', unusualAuth(op, meta) ?? ''].filter(Boolean).join(', ')
+export function operationFlags(op: OperationSpec, meta: ApiMeta, note?: string): string {
+  return [op.method !== 'GET' && op.method !== 'HEAD' ? 'writes' : '', op.deprecated ? 'deprecated' : '', unusualAuth(op, meta) ?? '', note ?? ''].filter(Boolean).join(', ')
 }
 
 /** Fits a signature into `maxChars`: the return type goes first ("Promise<…>"), then the input is cut. */

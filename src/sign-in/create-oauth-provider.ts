@@ -43,7 +43,10 @@ async function keepUpstreamFresh(config: IdentityConfig, grantType: string, prop
   try {
     const tokens = await refreshTokens(config, String(secret), upstream.refreshToken)
     const expiresAt = tokens.expiresIn ? Date.now() + tokens.expiresIn * 1000 : undefined
-    const newProps: GrantProps = { ...props, upstream: { ...upstream, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? upstream.refreshToken, expiresAt } }
+    const newProps: GrantProps = {
+      ...props,
+      upstream: { ...upstream, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? upstream.refreshToken, expiresAt, scopes: tokens.scopes ?? upstream.scopes },
+    }
     return { newProps, accessTokenTTL: ttl(expiresAt) }
   } catch (err) {
     // invalid_grant: the user revoked access at the API; the client must sign in again rather than retry.

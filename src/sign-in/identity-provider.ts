@@ -63,6 +63,8 @@ export interface TokenSet {
   refreshToken?: string
   /** Seconds the access token lives, when the server says. */
   expiresIn?: number
+  /** The scopes granted, when the server says (else those asked for). */
+  scopes?: string[]
 }
 
 /** Exchanges the authorization code (with the PKCE verifier) for tokens. Throws naming the step that failed. */
@@ -78,7 +80,7 @@ export async function refreshTokens(config: IdentityConfig, secret: string, refr
 async function tokenRequest(config: IdentityConfig, form: Record<string, string>): Promise<TokenSet> {
   const endpoints = await identityEndpoints(config)
   const res = await fetch(endpoints.token, { method: 'POST', body: new URLSearchParams(form), headers: { accept: 'application/json' } })
-  const token = (await res.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string; expires_in?: number; error?: string }
+  const token = (await res.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string; expires_in?: number; scope?: string; error?: string }
   if (!res.ok || !token.access_token) {
     throw Object.assign(
       new Error(`the authorization server refused the ${form.grant_type === 'refresh_token' ? 'refresh token' : 'sign-in code'} (${token.error ?? res.status})`),
@@ -87,7 +89,12 @@ async function tokenRequest(config: IdentityConfig, form: Record<string, string>
       },
     )
   }
-  return { accessToken: token.access_token, refreshToken: token.refresh_token, expiresIn: typeof token.expires_in === 'number' ? token.expires_in : undefined }
+  return {
+    accessToken: token.access_token,
+    refreshToken: token.refresh_token,
+    expiresIn: typeof token.expires_in === 'number' ? token.expires_in : undefined,
+    scopes: typeof token.scope === 'string' ? token.scope.split(/[\s,]+/).filter(Boolean) : undefined,
+  }
 }
 
 /** Reads who signed in from the userinfo endpoint (OIDC `sub`, or GitHub's and Spotify's `id`). */

@@ -13,7 +13,7 @@ type Env = { OAUTH_PROVIDER: OAuthHelpers } & Record<string, unknown>
 /** What a grant carries: who signed in, and with upstream sign-in their token for the API (host side only). */
 export interface GrantProps {
   user: SignedInUser
-  upstream?: { api: string; accessToken: string; refreshToken?: string; expiresAt?: number }
+  upstream?: { api: string; accessToken: string; refreshToken?: string; expiresAt?: number; scopes: string[] }
 }
 
 /** `upstreamApi`: the API whose own authorization server users sign in at, keeping their token in the grant. */
@@ -54,7 +54,7 @@ export function signInHandler(identity: IdentityConfig, upstreamApi?: string) {
           const props: GrantProps = { user }
           if (upstreamApi) {
             const expiresAt = tokens.expiresIn ? Date.now() + tokens.expiresIn * 1000 : undefined
-            props.upstream = { api: upstreamApi, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt }
+            props.upstream = { api: upstreamApi, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt, scopes: tokens.scopes ?? identity.scopes }
           }
           const { redirectTo } = await oauth.completeAuthorization({ request: original, userId: user.id.replaceAll(':', '_'), metadata: {}, scope: original.scope, props })
           headers.set('location', redirectTo)

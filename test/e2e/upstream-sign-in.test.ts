@@ -34,7 +34,17 @@ function musicSpec(issuer: string): string {
         },
       },
     },
-    paths: { '/me': { get: { operationId: 'getMe', responses: { '200': { description: 'me', content: { 'application/json': { schema: { type: 'object' } } } } } } } },
+    paths: {
+      '/me': { get: { operationId: 'getMe', responses: { '200': { description: 'me', content: { 'application/json': { schema: { type: 'object' } } } } } } },
+      '/me/following': {
+        put: {
+          operationId: 'followArtist',
+          summary: 'Follow an artist',
+          security: [{ oauth: ['user-follow-modify'] }],
+          responses: { '200': { description: 'followed', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
+      },
+    },
   }
   writeFileSync(join(dir, 'music.json'), JSON.stringify(spec))
   return join(dir, 'music.json')
@@ -48,6 +58,12 @@ beforeAll(async () => {
   let people = 0
   as.service.on(Events.BeforeTokenSigning, (token) => {
     token.payload.sub = `listener-${++people}`
+  })
+  // The mock answers scope "dummy" when the token request names none; RFC 6749 §5.1 says to omit it when it is
+  // what was asked for, as real servers do.
+  as.service.on(Events.BeforeResponse, (response) => {
+    const body = response.body as Record<string, unknown>
+    if (body.scope === 'dummy') delete body.scope
   })
   upstream = await startEchoUpstream()
   server = await startServer({
@@ -90,7 +106,8 @@ describe('upstream sign-in', () => {
     expect(asked?.pathname).toBe('/authorize')
     expect(Object.fromEntries(asked?.searchParams ?? [])).toMatchObject({
       client_id: 'music-app',
-      scope: 'user-read-private',
+      // No policy narrows this server, so every operation's scopes, and no more.
+      scope: 'user-read-private user-follow-modify',
       redirect_uri: `${server.url.origin}/sign-in/callback`,
       code_challenge_method: 'S256',
     })
@@ -118,5 +135,23 @@ describe('upstream sign-in', () => {
     expect(fresh).toMatch(/^Bearer ey/)
     // The API's authorization server signed a new token for the refresh (another subject in this mock).
     expect(fresh).not.toBe(old)
+  })
+
+  it('refuses, before sending, a call whose scope the sign-in did not grant, and search says so', async () => {
+    as.service.once(Events.BeforeResponse, (response) => {
+      ;(response.body as Record<string, unknown>).scope = 'user-read-private'
+    })
+    const client = await connectSignedIn(server.mcpUrl)
+    const mark = upstream.requests.length
+    expect(await callTool(client, 'execute', { code: 'async () => music.followArtist()' })).toEqual({
+      isError: true,
+      text: 'music.followArtist: needs the scope user-follow-modify, which your sign-in did not grant. Sign in again granting it (your MCP client can re-authorize); retrying will not help.',
+    })
+    expect(upstream.requests.slice(mark)).toEqual([])
+    expect((await callTool(client, 'search', { query: 'music.followArtist' })).text.split('\n')[0]).toBe(
+      'music.followArtist — PUT /me/following — Follow an artist [writes, needs scope user-follow-modify]',
+    )
+    expect((await whoAmI(client)).isError).toBe(false)
+    await client.close()
   })
 })

@@ -70,9 +70,15 @@ describe('upstream sign-in settings', () => {
       },
     },
   ]
-  const schemesOf = (api: string) => (api === 'spotify' ? spotify : api === 'github' ? [{ name: 'bearer', type: 'http' as const, scheme: 'bearer' }] : undefined)
+  // As if the policy let users call only operations needing user-read-private.
+  const schemesOf = (api: string) =>
+    api === 'spotify'
+      ? { schemes: spotify, scopesFor: () => ['user-read-private'] }
+      : api === 'github'
+        ? { schemes: [{ name: 'bearer', type: 'http' as const, scheme: 'bearer' }], scopesFor: () => [] }
+        : undefined
 
-  it("takes the endpoints and scopes from the spec's authorizationCode flow: the client id is the whole set-up", () => {
+  it("takes the endpoints from the spec's authorizationCode flow, and asks only for the scopes the policy's operations need", () => {
     expect(resolveSignIn({ mode: 'upstream', api: 'spotify', clientId: 'abc' }, schemesOf)).toEqual({
       mode: 'upstream',
       api: 'spotify',
@@ -80,13 +86,13 @@ describe('upstream sign-in settings', () => {
       authorizeUrl: 'https://accounts.spotify.com/authorize',
       tokenUrl: 'https://accounts.spotify.com/api/token',
       userinfoUrl: undefined,
-      scopes: ['user-read-private', 'playlist-read-private'],
+      scopes: ['user-read-private'],
     })
   })
 
-  it('lets configuration narrow the scopes and name a userinfo endpoint', () => {
-    const config = resolveSignIn({ mode: 'upstream', api: 'spotify', clientId: 'abc', scopes: ['user-read-private'], userinfoUrl: 'https://api.spotify.com/v1/me' }, schemesOf)
-    expect(config).toMatchObject({ scopes: ['user-read-private'], userinfoUrl: 'https://api.spotify.com/v1/me' })
+  it('lets configuration name the scopes and a userinfo endpoint', () => {
+    const config = resolveSignIn({ mode: 'upstream', api: 'spotify', clientId: 'abc', scopes: ['playlist-read-private'], userinfoUrl: 'https://api.spotify.com/v1/me' }, schemesOf)
+    expect(config).toMatchObject({ scopes: ['playlist-read-private'], userinfoUrl: 'https://api.spotify.com/v1/me' })
   })
 
   it.each([

@@ -1,0 +1,21 @@
+// Scopes, per operation, for a user's own token (upstream sign-in): the operation's requirement alternatives that
+// use the sign-in scheme each list scopes; the call may go when one alternative's scopes were all granted.
+import type { OperationSpec } from '../artifacts.ts'
+
+/** The scopes to grant (of the first alternative using `scheme`), or undefined when the grant covers the call. */
+export function missingScopes(op: OperationSpec, scheme: string, granted: string[]): string[] | undefined {
+  const needs = (op.security ?? []).flatMap((r, i) => (r.includes(scheme) ? [op.scopes?.[i] ?? []] : []))
+  if (needs.length === 0 || needs.some((scopes) => scopes.every((s) => granted.includes(s)))) return undefined
+  return (needs[0] as string[]).filter((s) => !granted.includes(s))
+}
+
+/** The scopes to ask for: those the operations `callable` lets through need under `scheme`, and no more. */
+export function scopesToRequest(ops: OperationSpec[], scheme: string, callable: (op: OperationSpec) => boolean): string[] {
+  const wanted = new Set<string>()
+  for (const op of ops) {
+    if (!callable(op)) continue
+    const at = (op.security ?? []).findIndex((r) => r.includes(scheme))
+    for (const s of at >= 0 ? (op.scopes?.[at] ?? []) : []) wanted.add(s)
+  }
+  return [...wanted]
+}
