@@ -1,6 +1,8 @@
 // The real Worker under workerd, through wrangler's startWorker, serving a chosen set of generated APIs, and the
 // official MCP SDK client connected over Streamable HTTP.
 
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
@@ -33,7 +35,16 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
     config: join(ROOT, 'wrangler.jsonc'),
     build: { alias: { '@generated/apis': join(options.generated, 'apis.ts') } },
     bindings: bindings as never,
-    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, remote: false, watch: false, logLevel: 'warn' } as never,
+    // Each server keeps its KV and Durable Object state in its own folder: servers run side by side in the suites,
+    // and a shared local store (.wrangler/state) failed their OAUTH_KV writes ("KV DELETE failed: 500").
+    dev: {
+      server: { hostname: '127.0.0.1', port: 0 },
+      inspector: false,
+      remote: false,
+      watch: false,
+      logLevel: 'warn',
+      persist: mkdtempSync(join(tmpdir(), 'codemode-state-')),
+    } as never,
   })
   await worker.ready
   const url = new URL(String(await worker.url))
