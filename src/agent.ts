@@ -55,6 +55,11 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
     })
   }
 
+  /** Takes the props a request's token carries when its upstream token differs (a refresh); see with-fresh-props.ts. */
+  async adoptProps(props: Props): Promise<void> {
+    if (props?.upstream?.accessToken !== this.props?.upstream?.accessToken) await this.updateProps(props)
+  }
+
   /** For a user signed in at this API: the scopes an operation needs that their sign-in did not grant. */
   #scopeNote(api: string, op: OperationSpec): string | undefined {
     const upstream = this.props?.upstream

@@ -5,6 +5,7 @@ import { OAuthError, OAuthProvider } from '@cloudflare/workers-oauth-provider'
 import type { SignIn } from '../check-sign-in.ts'
 import { type IdentityConfig, refreshTokens } from './identity-provider.ts'
 import { CLIENT_SECRET, type GrantProps, signInHandler } from './sign-in-handler.ts'
+import { withFreshProps } from './with-fresh-props.ts'
 
 type McpHandler = { fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> }
 
@@ -19,7 +20,9 @@ export function oauthProviderFor(origin: string, signIn: SignIn & IdentityConfig
   let provider = providers.get(origin)
   if (!provider) {
     provider = new OAuthProvider<Env>({
-      apiHandlers: transports,
+      // Upstream sign-in: a refreshed token must reach sessions already running (only Streamable HTTP: an SSE
+      // session keeps the token it started with).
+      apiHandlers: upstreamApi ? { ...transports, '/mcp': withFreshProps(transports['/mcp']!) } : transports,
       defaultHandler: signInHandler(signIn, upstreamApi) as unknown as ExportedHandler<Env>,
       authorizeEndpoint: '/authorize',
       tokenEndpoint: '/oauth/token',

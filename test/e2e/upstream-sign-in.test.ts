@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { Events, OAuth2Server } from 'oauth2-mock-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -115,22 +115,20 @@ describe('upstream sign-in', () => {
     await client.close()
   })
 
-  it("refreshes the user's API token when the MCP client refreshes its own", async () => {
+  it("refreshes the user's API token when the MCP client refreshes its own, within the running session", async () => {
     const provider = new MemoryOAuthClient()
-    const before = await connectSignedIn(server.mcpUrl, provider)
+    const client = await connectSignedIn(server.mcpUrl, provider)
     const mark = upstream.requests.length
-    await whoAmI(before)
-    await before.close()
+    await whoAmI(client)
     const refreshed = await fetch(new URL('/oauth/token', server.url), {
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: provider.tokens()!.refresh_token!, client_id: provider.clientInformation()!.client_id }),
     })
     expect(refreshed.status).toBe(200)
+    // The same client and session go on with the new token.
     provider.saveTokens((await refreshed.json()) as Parameters<MemoryOAuthClient['saveTokens']>[0])
-    const after = new Client({ name: 't', version: '1' })
-    await after.connect(new StreamableHTTPClientTransport(server.mcpUrl, { authProvider: provider }))
-    await whoAmI(after)
-    await after.close()
+    expect((await whoAmI(client)).isError).toBe(false)
+    await client.close()
     const [old, fresh] = upstream.requests.slice(mark).map((r) => String(r.headers.authorization))
     expect(fresh).toMatch(/^Bearer ey/)
     // The API's authorization server signed a new token for the refresh (another subject in this mock).
