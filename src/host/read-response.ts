@@ -83,8 +83,23 @@ function upstreamMessage(value: unknown): string {
     const first = Array.isArray(v.errors) ? (v.errors[0] as Record<string, unknown> | undefined) : undefined
     const err = v.error && typeof v.error === 'object' ? (v.error as Record<string, unknown>) : undefined
     const message = first?.message ?? err?.message ?? v.message ?? v.detail ?? v.title ?? v.error
-    if (typeof message === 'string') return message.slice(0, 500)
+    if (typeof message === 'string') return `${message}${fieldProblems(v)}`.slice(0, 500)
     return JSON.stringify(value).slice(0, 500)
   }
   return String(value ?? '').slice(0, 500) || '(empty body)'
+}
+
+/**
+ * The field-level problems a validation error lists after its summary: Prism's `validation`, RFC 7807's
+ * `invalid-params`. Without them the model learns only that something was invalid, not what.
+ */
+function fieldProblems(v: Record<string, unknown>): string {
+  const list = (Array.isArray(v.validation) ? v.validation : Array.isArray(v['invalid-params']) ? v['invalid-params'] : []) as Record<string, unknown>[]
+  const items = list.slice(0, 3).map((p) => {
+    const where = Array.isArray(p.location) ? p.location.join('.') : typeof p.name === 'string' ? p.name : ''
+    const what = typeof p.message === 'string' ? p.message : typeof p.reason === 'string' ? p.reason : ''
+    return where && what ? `${where}: ${what}` : where || what
+  })
+  const shown = items.filter(Boolean)
+  return shown.length ? ` (${shown.join('; ')}${list.length > shown.length ? `; ${list.length - shown.length} more` : ''})` : ''
 }

@@ -1,7 +1,7 @@
 // The real Worker under workerd, through wrangler's startWorker, serving a chosen set of generated APIs, and the
 // official MCP SDK client connected over Streamable HTTP.
 
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
@@ -31,6 +31,7 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
   const bindings: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(options.vars ?? {})) bindings[k] = typeof v === 'string' ? { type: 'plain_text', value: v } : { type: 'json', value: v }
   for (const [k, v] of Object.entries(options.secrets ?? {})) bindings[k] = { type: 'secret_text', value: v }
+  const state = mkdtempSync(join(tmpdir(), 'codemode-state-'))
   const worker = await unstable_startWorker({
     config: join(ROOT, 'wrangler.jsonc'),
     build: { alias: { '@generated/apis': join(options.generated, 'apis.ts') } },
@@ -43,12 +44,16 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
       remote: false,
       watch: false,
       logLevel: 'warn',
-      persist: mkdtempSync(join(tmpdir(), 'codemode-state-')),
+      persist: state,
     } as never,
   })
   await worker.ready
   const url = new URL(String(await worker.url))
-  return { url, mcpUrl: new URL('/mcp', url), stop: () => worker.dispose() }
+  const stop = async () => {
+    await worker.dispose()
+    rmSync(state, { recursive: true, force: true })
+  }
+  return { url, mcpUrl: new URL('/mcp', url), stop }
 }
 
 export async function connect(mcpUrl: URL, options: ConstructorParameters<typeof Client>[1] = {}): Promise<Client> {

@@ -23,6 +23,25 @@ describe('readResponse', () => {
     ['Cloudflare-style errors[]', { success: false, errors: [{ code: 7003, message: 'Could not route to /zones/x' }] }, 'upstream answered 404: Could not route to /zones/x'],
     ['a message field', { message: 'Not Found', documentation_url: 'https://docs' }, 'upstream answered 404: Not Found'],
     ['Stripe-style error object', { error: { type: 'invalid_request_error', message: 'No such customer' } }, 'upstream answered 404: No such customer'],
+    [
+      "Prism's validation list, the first three fields",
+      {
+        title: 'Invalid request',
+        detail: 'Your request is not valid',
+        validation: [
+          { location: ['body'], message: "Request body must have required property 'id'" },
+          { location: ['body', 'ttl'], message: 'must be number' },
+          { location: ['query', 'page'], message: 'must be >= 1' },
+          { location: ['body'], message: "must have required property 'proxiable'" },
+        ],
+      },
+      "upstream answered 404: Your request is not valid (body: Request body must have required property 'id'; body.ttl: must be number; query.page: must be >= 1; 1 more)",
+    ],
+    [
+      "RFC 7807's invalid-params",
+      { title: 'Invalid input', 'invalid-params': [{ name: 'age', reason: 'must be a positive integer' }] },
+      'upstream answered 404: Invalid input (age: must be a positive integer)',
+    ],
   ])('names the status and the upstream message from %s', async (_name, body, want) => {
     expect(await readResponse(json(body, 404), 1000)).toMatchObject({ ok: false, error: want })
   })
