@@ -7,9 +7,9 @@ import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
-import { OAuth2Server } from 'oauth2-mock-server'
 import { unstable_startWorker } from 'wrangler'
 import { generate, ROOT } from '../test/support/generate.ts'
+import { startIdentityProvider } from '../test/support/identity-provider.ts'
 import { connectSignedIn } from '../test/support/oauth-client.ts'
 import { PETSTORE_SPEC, startPetstore } from '../test/support/petstore.ts'
 import { callTool, connect, startServer } from '../test/support/server.ts'
@@ -33,9 +33,7 @@ const floor = await unstable_startWorker({
 await floor.ready
 const floorUrl = new URL(String(await floor.url))
 const client = await connect(stack.server.mcpUrl)
-const idp = new OAuth2Server()
-await idp.issuer.keys.generate('RS256')
-await idp.start(0, '127.0.0.1')
+const idp = await startIdentityProvider()
 const signedInServer = await startServer({
   generated: generate([PETSTORE_SPEC]),
   vars: { API_CONFIG: { petstore: { baseUrl: stack.prism.url } }, SIGN_IN: { mode: 'identity', issuer: idp.issuer.url, clientId: 'bench' } },

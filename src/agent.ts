@@ -8,8 +8,7 @@ import { apiNames, catalog, getApi } from './catalog.ts'
 import { formatAnswer } from './execute/format-answer.ts'
 import { runCode } from './execute/run-code.ts'
 import type { ApproveWrite } from './host/api-host.ts'
-import { missingScopes } from './host/missing-scopes.ts'
-import { userTokenScheme } from './host/user-credentials.ts'
+import { lackingScopes } from './host/missing-scopes.ts'
 import { resolveLimits } from './limits.ts'
 import { type AskHuman, registerTools } from './mcp/register-tools.ts'
 import { answerSearch } from './search/answer-search.ts'
@@ -40,7 +39,7 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
         apis.length
           ? answerSearch(catalog, args, { visible, annotate: (api, op) => this.#scopeNote(api, op) })
           : {
-              text: `Your account (${user?.login ?? user?.email ?? user?.id}) has no access to any API on this server. Ask its operator to add you to ACCESS_RULES.`,
+              text: problem ?? `Your account (${user?.login ?? user?.email ?? user?.id}) has no access to any API on this server. Ask its operator to add you to ACCESS_RULES.`,
               isError: true,
             },
       execute: apis.length
@@ -62,9 +61,7 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
 
   /** For a user signed in at this API: the scopes an operation needs that their sign-in did not grant. */
   #scopeNote(api: string, op: OperationSpec): string | undefined {
-    const upstream = this.props?.upstream
-    const scheme = upstream?.api === api ? userTokenScheme(getApi(api)?.meta.securitySchemes ?? []) : undefined
-    const missing = scheme && upstream ? missingScopes(op, scheme.name, upstream.scopes) : undefined
+    const missing = lackingScopes(this.props?.upstream, api, getApi(api)?.meta.securitySchemes ?? [], op)
     return missing ? `needs scope ${missing.join(' ')}` : undefined
   }
 }

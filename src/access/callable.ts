@@ -1,6 +1,5 @@
 // What a user may call, for search to leave out the rest: the API must be in their access and the operation must
 // pass their policy (allow and deny lists, read-only), as ApiHost will check it.
-import type { OperationSpec } from '../artifacts.ts'
 import { getApi } from '../catalog.ts'
 import { resolveApiConfig } from '../config.ts'
 import { checkPolicy } from '../host/check-policy.ts'
@@ -16,8 +15,6 @@ export function callableBy(access: Access, apiConfig: unknown): ((api: string, n
     if (!target || !op) return false
     if (!configs.has(api)) configs.set(api, applyAccess(access, api, resolveApiConfig(target.meta, apiConfig)))
     const config = configs.get(api)
-    return config !== undefined && checkPolicy(config, op, writes(op), 0) === undefined
+    return config !== undefined && checkPolicy(config, op, 0) === undefined
   }
 }
-
-const writes = (op: OperationSpec) => op.method !== 'GET' && op.method !== 'HEAD'

@@ -5,15 +5,15 @@
 // e.g. at its wall-time limit) the host sends nothing more, however late an approval arrives.
 import { RpcTarget } from 'cloudflare:workers'
 import { type Access, applyAccess } from '../access/resolve-access.ts'
-import type { OperationSpec, SecuritySchemeSpec } from '../artifacts.ts'
+import type { OperationSpec } from '../artifacts.ts'
 import { apiNames, getApi, getSchemas } from '../catalog.ts'
 import { resolveApiConfig } from '../config.ts'
 import { credentialForms } from './apply-credential.ts'
 import { buildRequest } from './build-request.ts'
-import { checkPolicy } from './check-policy.ts'
+import { checkPolicy, isWrite } from './check-policy.ts'
 import { findOperationByPath } from './find-operation.ts'
 import { hostOwnedSlots, ownedInputKey } from './host-owned-slots.ts'
-import { missingScopes } from './missing-scopes.ts'
+import { lackingScopes } from './missing-scopes.ts'
 import { operatorCredentialForms, operatorCredentials } from './operator-credentials.ts'
 import { type RawRequest, rawRequestInput } from './raw-request-input.ts'
 import { createScrubber, type Scrubber } from './scrub-secrets.ts'
@@ -112,8 +112,8 @@ export class ApiHost extends RpcTarget {
     if (!op) return { ok: false, error: `${label} is not an operation of ${apiName}. Use search to find operation names.` }
     const config = applyAccess(this.#access, apiName, resolveApiConfig(api.meta, this.#env.API_CONFIG))
     if (!config) return { ok: false, error: `${label}: your account may not use ${apiName} on this server; ask its operator for access` }
-    const writes = op.method !== 'GET' && op.method !== 'HEAD'
-    const denied = checkPolicy(config, op, writes, this.#writesTo.get(apiName) ?? 0)
+    const writes = isWrite(op)
+    const denied = checkPolicy(config, op, this.#writesTo.get(apiName) ?? 0)
     if (denied) return { ok: false, error: `${label}: ${denied}` }
     const owned = hostOwnedSlots(api.meta.securitySchemes)
     const forged = ownedInputKey(input, (op.input.properties ?? {}) as Record<string, unknown>, owned)
@@ -122,7 +122,7 @@ export class ApiHost extends RpcTarget {
     if (problems.length) return { ok: false, error: `${label}: ${problems.join('; ')}. Call search with "${name}" to see its signature.` }
     const built = buildRequest(config.baseUrl, op, (input ?? {}) as Record<string, unknown>, owned)
     if ('error' in built) return { ok: false, error: `${label}: ${built.error}` }
-    const lacking = this.#lackingScopes(apiName, api.meta.securitySchemes, op)
+    const lacking = lackingScopes(this.#upstream, apiName, api.meta.securitySchemes, op)
     if (lacking)
       return {
         ok: false,
@@ -161,13 +161,6 @@ export class ApiHost extends RpcTarget {
       JSON.stringify({ audit: 'upstream-call', user: this.#user ?? null, api: apiName, operation: name, method: op.method, status: sent.status ?? null, ms: Date.now() - started }),
     )
     return sent.ok ? { ok: true, value: sent.value } : { ok: false, error: sent.error }
-  }
-
-  /** With the user's own token for this API, the scopes the call needs that their sign-in did not grant. */
-  #lackingScopes(apiName: string, schemes: SecuritySchemeSpec[], op: OperationSpec): string[] | undefined {
-    const own = this.#upstream
-    const scheme = own?.api === apiName && own.scopes ? userTokenScheme(schemes) : undefined
-    return scheme && own?.scopes ? missingScopes(op, scheme.name, own.scopes) : undefined
   }
 
   /** Scrubs every credential the operator configured, for any API, from what goes back to the sandbox. */

@@ -1,6 +1,13 @@
 // Scopes, per operation, for a user's own token (upstream sign-in): the operation's requirement alternatives that
 // use the sign-in scheme each list scopes; the call may go when one alternative's scopes were all granted.
-import type { OperationSpec } from '../artifacts.ts'
+import type { OperationSpec, SecuritySchemeSpec } from '../artifacts.ts'
+import { userTokenScheme } from './user-credentials.ts'
+
+/** For a user signed in at `api`, the scopes `op` needs that their sign-in did not grant; undefined otherwise. */
+export function lackingScopes(upstream: { api: string; scopes?: string[] } | undefined, api: string, schemes: SecuritySchemeSpec[], op: OperationSpec): string[] | undefined {
+  const scheme = upstream?.api === api && upstream.scopes ? userTokenScheme(schemes) : undefined
+  return scheme && upstream?.scopes ? missingScopes(op, scheme.name, upstream.scopes) : undefined
+}
 
 /** The scopes to grant (of the first alternative using `scheme`), or undefined when the grant covers the call. */
 export function missingScopes(op: OperationSpec, scheme: string, granted: string[]): string[] | undefined {

@@ -5,6 +5,7 @@ import type { ApiMeta, OperationSpec } from '../artifacts.ts'
 import type { Catalog } from '../create-catalog.ts'
 import { unusualAuth } from '../describe-auth.ts'
 import { estimateTokens } from '../estimate-tokens.ts'
+import { isWrite } from '../host/check-policy.ts'
 import { firstSentence } from './analyze-text.ts'
 import type { SearchHit } from './search-engine.ts'
 
@@ -58,7 +59,7 @@ export function formatResults(catalog: Catalog, hits: SearchHit[], options: Form
 
 /** "writes", "deprecated", and the operation's auth where it differs from the API's usual one. */
 export function operationFlags(op: OperationSpec, meta: ApiMeta, note?: string): string {
-  return [op.method !== 'GET' && op.method !== 'HEAD' ? 'writes' : '', op.deprecated ? 'deprecated' : '', unusualAuth(op, meta) ?? '', note ?? ''].filter(Boolean).join(', ')
+  return [isWrite(op) ? 'writes' : '', op.deprecated ? 'deprecated' : '', unusualAuth(op, meta) ?? '', note ?? ''].filter(Boolean).join(', ')
 }
 
 /** Fits a signature into `maxChars`: the return type goes first ("Promise<…>"), then the input is cut. */

@@ -1,6 +1,5 @@
 // What upstream sign-in needs to know of an API: its security schemes (the spec's authorizationCode flow), and the
 // scopes the operations its API_CONFIG policy allows need, so the sign-in asks for those and no more.
-import type { OperationSpec } from '../artifacts.ts'
 import { getApi } from '../catalog.ts'
 import type { SchemesOf } from '../check-sign-in.ts'
 import { resolveApiConfig } from '../config.ts'
@@ -15,10 +14,8 @@ export function apiSignInInfo(apiConfig: unknown): SchemesOf {
       schemes: api.meta.securitySchemes,
       scopesFor: (scheme) => {
         const config = resolveApiConfig(api.meta, apiConfig)
-        return scopesToRequest(api.operations, scheme, (op) => checkPolicy(config, op, writes(op), 0) === undefined)
+        return scopesToRequest(api.operations, scheme, (op) => checkPolicy(config, op, 0) === undefined)
       },
     }
   }
 }
-
-const writes = (op: OperationSpec) => op.method !== 'GET' && op.method !== 'HEAD'

@@ -4,11 +4,12 @@
 import { join } from 'node:path'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
-import { OAuth2Server } from 'oauth2-mock-server'
+import type { OAuth2Server } from 'oauth2-mock-server'
 import type { Browser, BrowserContext, Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/chromium.ts'
 import { generate, SHARED_SPECS } from '../support/generate.ts'
+import { identitySignIn, startIdentityProvider } from '../support/identity-provider.ts'
 import { MemoryOAuthClient, REDIRECT_URL } from '../support/oauth-client.ts'
 import { startServer, type TestServer } from '../support/server.ts'
 
@@ -17,14 +18,11 @@ let server: TestServer
 let browser: Browser
 
 beforeAll(async () => {
-  idp = new OAuth2Server()
-  await idp.issuer.keys.generate('RS256')
-  await idp.start(0, '127.0.0.1')
+  idp = await startIdentityProvider()
   ;[server, browser] = await Promise.all([
     startServer({
       generated: generate([join(SHARED_SPECS, 'petstore.yaml')]),
-      vars: { SIGN_IN: { mode: 'identity', issuer: idp.issuer.url, clientId: 'codemode-mcp' } },
-      secrets: { SIGN_IN_CLIENT_SECRET: 'idp-client-secret', PETSTORE_API_TOKEN: 'operator-token' },
+      ...identitySignIn(idp),
     }),
     launchChromium(),
   ])

@@ -3,9 +3,10 @@
 import { execFile, spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { OAuth2Server } from 'oauth2-mock-server'
+import type { OAuth2Server } from 'oauth2-mock-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generate, ROOT, SHARED_SPECS } from '../support/generate.ts'
+import { identitySignIn, startIdentityProvider } from '../support/identity-provider.ts'
 import { connectSignedIn, MemoryOAuthClient } from '../support/oauth-client.ts'
 import { startServer, type TestServer } from '../support/server.ts'
 
@@ -17,13 +18,10 @@ let server: TestServer
 let token: string
 
 beforeAll(async () => {
-  idp = new OAuth2Server()
-  await idp.issuer.keys.generate('RS256')
-  await idp.start(0, '127.0.0.1')
+  idp = await startIdentityProvider()
   server = await startServer({
     generated: generate([join(SHARED_SPECS, 'petstore.yaml')]),
-    vars: { SIGN_IN: { mode: 'identity', issuer: idp.issuer.url, clientId: 'codemode-mcp' } },
-    secrets: { SIGN_IN_CLIENT_SECRET: 'idp-client-secret', PETSTORE_API_TOKEN: 'operator-token' },
+    ...identitySignIn(idp),
   })
   const provider = new MemoryOAuthClient()
   await (await connectSignedIn(server.mcpUrl, provider)).close()

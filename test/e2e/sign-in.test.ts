@@ -5,10 +5,11 @@ import { join } from 'node:path'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
-import { Events, OAuth2Server } from 'oauth2-mock-server'
+import { Events, type OAuth2Server } from 'oauth2-mock-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type EchoUpstream, startEchoUpstream } from '../support/echo-upstream.ts'
 import { generate, SHARED_SPECS } from '../support/generate.ts'
+import { startIdentityProvider } from '../support/identity-provider.ts'
 import { authorizeInBrowser, MemoryOAuthClient, REDIRECT_URL } from '../support/oauth-client.ts'
 import { callTool, startServer, type TestServer } from '../support/server.ts'
 
@@ -27,9 +28,7 @@ let upstream: EchoUpstream
 let server: TestServer
 
 beforeAll(async () => {
-  idp = new OAuth2Server()
-  await idp.issuer.keys.generate('RS256')
-  await idp.start(0, '127.0.0.1')
+  idp = await startIdentityProvider()
   idp.service.on(Events.BeforeUserinfo, (userinfo) => {
     userinfo.body = nextUser
   })

@@ -5,11 +5,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
-import { Events, OAuth2Server } from 'oauth2-mock-server'
+import { Events, type OAuth2Server } from 'oauth2-mock-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type EchoUpstream, startEchoUpstream } from '../support/echo-upstream.ts'
 import { generate } from '../support/generate.ts'
+import { startIdentityProvider } from '../support/identity-provider.ts'
 import { connectSignedIn, MemoryOAuthClient } from '../support/oauth-client.ts'
 import { callTool, startServer, type TestServer } from '../support/server.ts'
 
@@ -51,9 +51,7 @@ function musicSpec(issuer: string): string {
 }
 
 beforeAll(async () => {
-  as = new OAuth2Server()
-  await as.issuer.keys.generate('RS256')
-  await as.start(0, '127.0.0.1')
+  as = await startIdentityProvider()
   // Each sign-in is another person: a distinct subject in each token (the mock would otherwise sign identical ones).
   let people = 0
   as.service.on(Events.BeforeTokenSigning, (token) => {
