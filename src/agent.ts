@@ -12,6 +12,7 @@ import { lackingScopes } from './host/missing-scopes.ts'
 import { resolveLimits } from './limits.ts'
 import { type AskHuman, registerTools } from './mcp/register-tools.ts'
 import { answerSearch } from './search/answer-search.ts'
+import { ANOTHER_USERS_SESSION } from './sign-in/bind-session.ts'
 import type { GrantProps } from './sign-in/sign-in-handler.ts'
 
 /** What identity sign-in stores in the grant (src/sign-in/sign-in-handler.ts); absent without sign-in. */
@@ -54,9 +55,22 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
     })
   }
 
-  /** Takes the props a request's token carries when its upstream token differs (a refresh); see with-fresh-props.ts. */
-  async adoptProps(props: Props): Promise<void> {
-    if (props?.upstream?.accessToken !== this.props?.upstream?.accessToken) await this.updateProps(props)
+  /**
+   * Every request reaches its session object through here (agents' getAgentByName) with its token's props: a request
+   * of another user is refused, and a refreshed upstream token is taken. See src/sign-in/bind-session.ts.
+   */
+  override async __unsafe_ensureInitialized(props?: Props): Promise<void> {
+    if (props && !(await this.#bindProps(props))) throw new Error(ANOTHER_USERS_SESSION)
+    await super.__unsafe_ensureInitialized(props)
+  }
+
+  /** Whether `props` are this session's user's; reads the stored props when the object has not started yet. */
+  async #bindProps(props: Props): Promise<boolean> {
+    const current = this.props ?? (await this.ctx.storage.get<Props>('props'))
+    if (!current) return true
+    if (current.user?.id !== props.user?.id) return false
+    if (props.upstream?.accessToken !== current.upstream?.accessToken) await this.updateProps(props)
+    return true
   }
 
   /** For a user signed in at this API: the scopes an operation needs that their sign-in did not grant. */

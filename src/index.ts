@@ -7,6 +7,7 @@ import { checkOrigin } from './check-origin.ts'
 import { checkSignIn, resolveSignIn, type SignIn } from './check-sign-in.ts'
 import { jsonRpcError } from './json-rpc-error.ts'
 import { apiSignInInfo } from './sign-in/api-sign-in-info.ts'
+import { cacheTokenReads } from './sign-in/cache-token-reads.ts'
 import { oauthProviderFor } from './sign-in/create-oauth-provider.ts'
 
 export { CodeModeAgent }
@@ -28,7 +29,7 @@ export default {
       console.error((err as Error).message)
       return jsonRpcError(500, `The server's sign-in setting is invalid: ${(err as Error).message}`)
     }
-    if (signIn.mode === 'identity' || signIn.mode === 'upstream') return oauthProviderFor(origin, signIn, TRANSPORTS).fetch(request, env, ctx)
+    if (signIn.mode === 'identity' || signIn.mode === 'upstream') return oauthProviderFor(origin, signIn, TRANSPORTS).fetch(request, withCachedTokens(env), ctx)
     const route = Object.entries(TRANSPORTS).find(([path]) => pathname === path || pathname.startsWith(`${path}/`))
     if (route) {
       const gated = checkSignIn(request, signIn)
@@ -39,6 +40,14 @@ export default {
     return new Response('Not found. The MCP endpoint is /mcp.', { status: 404 })
   },
 } satisfies ExportedHandler<Env>
+
+let cachedFor: { env: Env; wrapped: Env } | undefined
+
+/** The env the OAuth provider sees: its token reads cached for a few seconds per isolate (cache-token-reads.ts). */
+function withCachedTokens(env: Env): Env {
+  if (cachedFor?.env !== env) cachedFor = { env, wrapped: { ...env, OAUTH_KV: cacheTokenReads(env.OAUTH_KV) } }
+  return cachedFor.wrapped
+}
 
 let resolved: { raw: unknown; config: unknown; signIn: SignIn } | undefined
 

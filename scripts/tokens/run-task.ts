@@ -3,10 +3,10 @@
 // when the list did not show it whole, then execute one call against the upstream. Every answer read is counted.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import type { JsonSchema, OperationSpec } from '../../src/artifacts.ts'
+import { sampleInput } from '../../test/support/sample-input.ts'
 import { callTool } from '../../test/support/server.ts'
 import type { SearchTask as BaseTask } from '../score-search.ts'
 import { addCounts, countTokens, type TokenCount } from './count-tokens.ts'
-import { sampleInput } from '../../test/support/sample-input.ts'
 
 /** Pages of search results the agent reads before it gives up on a task (the first page included). */
 export const MAX_SEARCH_PAGES = 5

@@ -16,13 +16,18 @@ export function missingScopes(op: OperationSpec, scheme: string, granted: string
   return (needs[0] as string[]).filter((s) => !granted.includes(s))
 }
 
+/** All the scopes of the first requirement alternative of `op` that uses `scheme`: what a scope challenge names. */
+export function neededScopes(op: OperationSpec, scheme: string): string[] {
+  const at = (op.security ?? []).findIndex((r) => r.includes(scheme))
+  return at >= 0 ? (op.scopes?.[at] ?? []) : []
+}
+
 /** The scopes to ask for: those the operations `callable` lets through need under `scheme`, and no more. */
 export function scopesToRequest(ops: OperationSpec[], scheme: string, callable: (op: OperationSpec) => boolean): string[] {
   const wanted = new Set<string>()
   for (const op of ops) {
     if (!callable(op)) continue
-    const at = (op.security ?? []).findIndex((r) => r.includes(scheme))
-    for (const s of at >= 0 ? (op.scopes?.[at] ?? []) : []) wanted.add(s)
+    for (const s of neededScopes(op, scheme)) wanted.add(s)
   }
   return [...wanted]
 }

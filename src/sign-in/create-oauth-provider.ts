@@ -3,9 +3,10 @@
 // `resource_metadata` for a request without a valid token. The grant's props (who signed in) reach the McpAgent.
 import { OAuthError, OAuthProvider } from '@cloudflare/workers-oauth-provider'
 import type { SignIn } from '../check-sign-in.ts'
+import { bindSession } from './bind-session.ts'
 import { type IdentityConfig, refreshTokens } from './identity-provider.ts'
+import { withScopeChallenge } from './scope-challenge.ts'
 import { CLIENT_SECRET, type GrantProps, signInHandler } from './sign-in-handler.ts'
-import { withFreshProps } from './with-fresh-props.ts'
 
 type McpHandler = { fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> }
 
@@ -20,9 +21,7 @@ export function oauthProviderFor(origin: string, signIn: SignIn & IdentityConfig
   let provider = providers.get(origin)
   if (!provider) {
     provider = new OAuthProvider<Env>({
-      // Upstream sign-in: a refreshed token must reach sessions already running (only Streamable HTTP: an SSE
-      // session keeps the token it started with).
-      apiHandlers: upstreamApi ? { ...transports, '/mcp': withFreshProps(transports['/mcp']!) } : transports,
+      apiHandlers: guarded(transports, upstreamApi ? signIn.scopes : undefined),
       defaultHandler: signInHandler(signIn, upstreamApi) as unknown as ExportedHandler<Env>,
       authorizeEndpoint: '/authorize',
       tokenEndpoint: '/oauth/token',
@@ -34,6 +33,12 @@ export function oauthProviderFor(origin: string, signIn: SignIn & IdentityConfig
     providers.set(origin, provider)
   }
   return provider
+}
+
+/** Each session kept to its user; with upstream sign-in (`scopes`), an execute needing a scope the user lacks is challenged. */
+function guarded(transports: Record<string, McpHandler>, scopes: string[] | undefined): Record<string, McpHandler> {
+  const challenged = (handler: McpHandler) => (scopes ? withScopeChallenge(handler, scopes) : handler)
+  return { '/mcp': challenged(bindSession(transports['/mcp']!)), '/sse': challenged(bindSession(transports['/sse']!)) }
 }
 
 async function keepUpstreamFresh(config: IdentityConfig, grantType: string, props: GrantProps, env: Env) {

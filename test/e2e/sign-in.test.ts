@@ -47,9 +47,8 @@ afterAll(async () => {
 })
 
 /** Signs `user` in and returns a connected client. */
-async function connectAs(user: Record<string, unknown>): Promise<Client> {
+async function connectAs(user: Record<string, unknown>, provider = new MemoryOAuthClient()): Promise<Client> {
   nextUser = user
-  const provider = new MemoryOAuthClient()
   const { params, transport } = await signIn(provider)
   await transport.finishAuth(params.get('code')!)
   const client = new Client({ name: 't', version: '1' })
@@ -133,7 +132,26 @@ describe('identity sign-in', () => {
     expect(page.headers.get('x-frame-options')).toBe('DENY')
   })
 
-  it('refuses a forged or expired token with 401', async () => {
+  it('answers a token revoked at the revocation endpoint (RFC 7009) with 401 on its next request', async () => {
+    const provider = new MemoryOAuthClient()
+    const client = await connectAs(ADA, provider)
+    expect(JSON.parse((await callTool(client, 'execute', { code: 'async () => 1' })).text).result).toBe(1)
+    const revoked = await fetch(new URL('/oauth/token', server.url), {
+      method: 'POST',
+      body: new URLSearchParams({ token: provider.tokens()!.access_token, client_id: provider.clientInformation()!.client_id }),
+    })
+    expect(revoked.status).toBe(200)
+    const after = await fetch(server.mcpUrl, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${provider.tokens()!.access_token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    })
+    expect(after.status).toBe(401)
+    expect(after.headers.get('www-authenticate')).toContain('error="invalid_token"')
+    await client.close().catch(() => {})
+  })
+
+  it('refuses a forged token with 401', async () => {
     const res = await fetch(server.mcpUrl, { method: 'POST', headers: { authorization: 'Bearer forged:token:value', 'content-type': 'application/json' }, body: '{}' })
     expect(res.status).toBe(401)
   })
@@ -157,6 +175,47 @@ describe('access by identity', () => {
     expect(bobSees).toContain('petstore.getPetById')
     expect((await callTool(bob, 'search', { query: 'petstore.getInventory' })).text).not.toContain('petstore.getInventory —')
     await Promise.all([ada.close(), bob.close()])
+  })
+
+  it("keeps each session to its user: another user's token with its session id is answered 404, on both transports", async () => {
+    const bobAuth = new MemoryOAuthClient()
+    const [ada, bob] = [await connectAs(ADA), await connectAs(BOB, bobAuth)]
+    const adaSession = (ada.transport as StreamableHTTPClientTransport).sessionId!
+    const asBob = { authorization: `Bearer ${bobAuth.tokens()!.access_token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' }
+    const call = {
+      jsonrpc: '2.0',
+      id: 9,
+      method: 'tools/call',
+      params: { name: 'execute', arguments: { code: "async () => petstore.addPet({ body: { name: 'x', photoUrls: [] } })" } },
+    }
+    const mark = upstream.requests.length
+    const hijack = await fetch(server.mcpUrl, {
+      method: 'POST',
+      headers: { ...asBob, 'mcp-session-id': adaSession, 'mcp-protocol-version': '2025-06-18' },
+      body: JSON.stringify(call),
+    })
+    expect(hijack.status).toBe(404)
+    expect(await hijack.json()).toMatchObject({ error: { code: -32001, message: 'Session not found' } })
+    // Ada's session goes on as hers; nothing was sent for Bob.
+    expect(JSON.parse((await callTool(ada, 'execute', { code: 'async () => 6 * 7' })).text).result).toBe(42)
+    expect(upstream.requests.slice(mark)).toEqual([])
+
+    nextUser = ADA
+    const adaSse = new MemoryOAuthClient()
+    const { params, transport } = await signIn(adaSse)
+    await transport.finishAuth(params.get('code')!)
+    const sse = new SSEClientTransport(new URL('/sse', server.url), { authProvider: adaSse })
+    const adaOnSse = new Client({ name: 't', version: '1' })
+    await adaOnSse.connect(sse)
+    const endpoint = (sse as unknown as { _endpoint: URL })._endpoint
+    const sseSession = endpoint.searchParams.get('sessionId')!
+    const listen = await fetch(new URL(`/sse?sessionId=${sseSession}`, server.url), { headers: { authorization: asBob.authorization } })
+    expect(listen.status).toBe(404)
+    const post = await fetch(endpoint, { method: 'POST', headers: asBob, body: JSON.stringify(call) })
+    expect(post.status).toBe(404)
+    expect(JSON.parse((await callTool(adaOnSse, 'execute', { code: 'async () => 6 * 7' })).text).result).toBe(42)
+    expect(upstream.requests.slice(mark)).toEqual([])
+    await Promise.all([ada.close(), bob.close(), adaOnSse.close()])
   })
 
   it('registers no execute for a user no rule matches, and search says why', async () => {

@@ -54,14 +54,20 @@ export interface BrowserStep {
 
 /**
  * Follows `url` as a browser would, keeping cookies per host, until it lands on the client's redirect URL; submits the
- * consent form with `decision`. Returns the code (or the error) the client receives, and every step taken.
+ * consent form with `decision`. Returns the code (or the error) the client receives, and every step taken. With
+ * `stopAt`, it stops before the first URL that matches (a real provider this machine cannot reach) and returns it.
  */
-export async function authorizeInBrowser(url: URL, decision: 'approve' | 'deny' = 'approve'): Promise<{ params: URLSearchParams; steps: BrowserStep[] }> {
+export async function authorizeInBrowser(
+  url: URL,
+  decision: 'approve' | 'deny' = 'approve',
+  stopAt?: (next: URL) => boolean,
+): Promise<{ params: URLSearchParams; steps: BrowserStep[]; stoppedAt?: URL }> {
   const jar = new Map<string, Map<string, string>>()
   const steps: BrowserStep[] = []
   let next: { url: string; init: RequestInit } = { url: url.toString(), init: {} }
   for (let hop = 0; hop < 12; hop++) {
     if (next.url.startsWith(REDIRECT_URL)) return { params: new URL(next.url).searchParams, steps }
+    if (stopAt?.(new URL(next.url))) return { params: new URLSearchParams(), steps, stoppedAt: new URL(next.url) }
     const host = new URL(next.url).host
     const cookies = jar.get(host) ?? new Map<string, string>()
     jar.set(host, cookies)
