@@ -26,7 +26,7 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
     let access: Access = { all: false, apis: {} }
     let problem: string | undefined
     try {
-      access = resolveAccess(this.env.ACCESS_RULES, user, apiNames())
+      access = resolveAccess(this.env.ACCESS_RULES, user && { ...user, scopes: this.props?.upstream?.scopes }, apiNames())
     } catch (err) {
       // A bad rule gives no one access, and says so, rather than failing every session.
       problem = `This server's access rules are invalid, so no API is available: ${(err as Error).message} Tell its operator.`

@@ -1,4 +1,5 @@
-// Access by identity: ACCESS_RULES (a wrangler.jsonc var) match the signed-in user's claims and give them a policy
+// Access by identity: ACCESS_RULES (a wrangler.jsonc var) match the signed-in user's claims (and, with upstream
+// sign-in, the scopes the API granted them) and give them a policy
 // per API. The first rule that matches wins; with rules set, a user no rule matches may use nothing. Without rules,
 // or without sign-in, every user gets the operators' API_CONFIG policy for every API.
 import type { ApiConfig } from '../config.ts'
@@ -10,11 +11,14 @@ export type PolicyOverride = Partial<Pick<ApiConfig, 'readOnly' | 'allow' | 'den
 /** `all`: every API under API_CONFIG's policy; otherwise only the APIs listed, each with its override. */
 export type Access = { all: true } | { all: false; apis: Record<string, PolicyOverride>; rule?: number }
 
-const CLAIMS = ['login', 'email', 'emailDomain', 'group'] as const
+const CLAIMS = ['login', 'email', 'emailDomain', 'group', 'scope'] as const
 const POLICY = new Set(['readOnly', 'allow', 'deny', 'approveWrites', 'maxWritesPerExecution'])
 
+/** Who signed in, with the scopes their upstream sign-in granted. */
+export type Claimant = SignedInUser & { scopes?: string[] }
+
 /** Throws an operator-facing message naming the rule and key when ACCESS_RULES is malformed. */
-export function resolveAccess(raw: unknown, user: SignedInUser | undefined, apis: string[]): Access {
+export function resolveAccess(raw: unknown, user: Claimant | undefined, apis: string[]): Access {
   if (raw === undefined || raw === '' || raw === null) return { all: true }
   if (!Array.isArray(raw)) throw new Error('ACCESS_RULES: must be a list of { "when": { … }, "apis": { … } } rules; see the README, Sign-in.')
   raw.forEach((rule, i) => {
@@ -32,16 +36,17 @@ export function applyAccess(access: Access, api: string, config: ApiConfig): Api
   return override ? { ...config, ...override } : undefined
 }
 
-function matches(when: Record<string, unknown>, user: SignedInUser): boolean {
+function matches(when: Record<string, unknown>, user: Claimant): boolean {
   const values: Record<(typeof CLAIMS)[number], string[]> = {
     login: user.login ? [user.login] : [],
     email: user.email ? [user.email.toLowerCase()] : [],
     emailDomain: user.email?.includes('@') ? [user.email.split('@').pop()!.toLowerCase()] : [],
     group: user.groups ?? [],
+    scope: user.scopes ?? [],
   }
   return CLAIMS.every((claim) => {
     if (when[claim] === undefined) return true
-    const wanted = ([] as unknown[]).concat(when[claim]).map((v) => (claim === 'login' || claim === 'group' ? String(v) : String(v).toLowerCase()))
+    const wanted = ([] as unknown[]).concat(when[claim]).map((v) => (claim === 'login' || claim === 'group' || claim === 'scope' ? String(v) : String(v).toLowerCase()))
     return wanted.some((w) => values[claim].includes(w))
   })
 }

@@ -58,7 +58,7 @@ export function scopesToStepUp(code: string, props: GrantProps, env: Env, reques
   if (!lacking.length) return []
   let callable: ReturnType<typeof callableBy>
   try {
-    callable = callableBy(resolveAccess(env.ACCESS_RULES, props.user, apiNames()), env.API_CONFIG)
+    callable = callableBy(resolveAccess(env.ACCESS_RULES, { ...props.user, scopes: upstream.scopes }, apiNames()), env.API_CONFIG)
   } catch {
     return [] // invalid rules: the session says so; no scope would help
   }

@@ -25,6 +25,16 @@ describe('access by identity', () => {
     expect(resolveAccess(RULES, user, APIS)).toEqual(want)
   })
 
+  it('matches the scopes an upstream sign-in granted (any one listed), exactly as spelled', () => {
+    const rules = [
+      { when: { scope: ['repo', 'admin:org'] }, apis: { github: {} } },
+      { when: {}, apis: { github: { readOnly: true } } },
+    ]
+    expect(resolveAccess(rules, { id: '5', scopes: ['read:user', 'repo'] }, APIS)).toEqual({ all: false, apis: { github: {} }, rule: 0 })
+    expect(resolveAccess(rules, { id: '6', scopes: ['REPO'] }, APIS)).toEqual({ all: false, apis: { github: { readOnly: true } }, rule: 1 })
+    expect(resolveAccess(rules, { id: '7' }, APIS)).toEqual({ all: false, apis: { github: { readOnly: true } }, rule: 1 })
+  })
+
   it('gives everyone everything when there are no rules', () => {
     expect(resolveAccess('', { id: '1' }, APIS)).toEqual({ all: true })
   })
@@ -37,7 +47,7 @@ describe('access by identity', () => {
 
   it.each([
     ['{}', {}, 'ACCESS_RULES: must be a list of { "when": { … }, "apis": { … } } rules; see the README, Sign-in.'],
-    ['an unknown claim', [{ when: { role: 'x' } }], 'ACCESS_RULES[0].when.role: not a claim rules can match; use login, email, emailDomain, group.'],
+    ['an unknown claim', [{ when: { role: 'x' } }], 'ACCESS_RULES[0].when.role: not a claim rules can match; use login, email, emailDomain, group, scope.'],
     ['an unknown API', [{ when: {}, apis: { gitlab: {} } }], 'ACCESS_RULES[0].apis.gitlab: not an API of this server (github, stripe).'],
     [
       'an unknown policy key',
