@@ -8,7 +8,7 @@ import { auth } from '@modelcontextprotocol/sdk/client/auth.js'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { Events, type OAuth2Server } from 'oauth2-mock-server'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type EchoUpstream, startEchoUpstream } from '../support/echo-upstream.ts'
 import { generate } from '../support/generate.ts'
 import { startIdentityProvider } from '../support/identity-provider.ts'
@@ -70,6 +70,7 @@ beforeAll(async () => {
     generated: generate([musicSpec(as.issuer.url!)]),
     vars: { SIGN_IN: { mode: 'upstream', api: 'music', clientId: 'music-app' }, API_CONFIG: { music: { baseUrl: upstream.url } } },
     secrets: { SIGN_IN_CLIENT_SECRET: 'music-app-secret', MUSIC_OAUTH: OPERATOR_TOKEN, MUSIC_API_TOKEN: OPERATOR_TOKEN },
+    logLevel: 'log',
   })
 }, 120_000)
 
@@ -95,6 +96,30 @@ describe('upstream sign-in', () => {
     expect(new Set(sent).size).toBe(2)
     expect(sent.filter((h) => h === sent[0])).toHaveLength(2)
     await Promise.all([one.close(), two.close()])
+  })
+
+  it('writes one audit line per upstream call, naming the user and never a token', async () => {
+    const client = await connectSignedIn(server.mcpUrl)
+    const logged = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')]
+    const mark = upstream.requests.length
+    let lines: string[]
+    try {
+      await whoAmI(client)
+      await callTool(client, 'execute', { code: 'async () => { await music.getMe(); return 1 }' })
+      await new Promise((r) => setTimeout(r, 300))
+    } finally {
+      lines = logged.flatMap((spy) => spy.mock.calls.map((c) => c.map(String).join(' ')))
+      logged.forEach((spy) => spy.mockRestore())
+    }
+    const audits = lines.filter((l) => l.includes('"audit"')).map((l) => JSON.parse(l.slice(l.indexOf('{'))))
+    expect(audits).toEqual([
+      { audit: 'upstream-call', user: expect.stringMatching(/^music-[0-9a-f]{16}$/), api: 'music', operation: 'getMe', method: 'GET', status: 200, ms: expect.any(Number) },
+      { audit: 'upstream-call', user: audits[0]?.user, api: 'music', operation: 'getMe', method: 'GET', status: 200, ms: expect.any(Number) },
+    ])
+    const token = String(upstream.requests[mark]?.headers.authorization).replace('Bearer ', '')
+    expect(token.length).toBeGreaterThan(20)
+    expect(lines.filter((l) => l.includes(token) || l.includes(OPERATOR_TOKEN))).toEqual([])
+    await client.close()
   })
 
   it("signs in at the spec's authorizationUrl with the operator's client id, the flow's scopes and PKCE", async () => {

@@ -25,6 +25,8 @@ export interface StartServerOptions {
   /** Worker vars and secrets, e.g. { API_CONFIG: {...}, PETSTORE_API_TOKEN: 'x' }. */
   vars?: Record<string, unknown>
   secrets?: Record<string, string>
+  /** `log` shows the Worker's console.log lines (audit lines) on this process's stdout; default `warn`. */
+  logLevel?: 'warn' | 'log'
 }
 
 export async function startServer(options: StartServerOptions): Promise<TestServer> {
@@ -43,7 +45,7 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
       inspector: false,
       remote: false,
       watch: false,
-      logLevel: 'warn',
+      logLevel: options.logLevel ?? 'warn',
       persist: state,
     } as never,
   })
