@@ -49,7 +49,7 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
             // Read at call time: a refreshed grant brings the user's new upstream token in new props.
             const upstream = this.props?.upstream
             const options = { ...limits, approve: approveWith(ask), user: user?.id, access, upstream }
-            return formatAnswer(await runCode(this.env, code, options), limits.maxResultTokens)
+            return formatAnswer(await runCode(this.env, code, options), limits.maxResultTokens, this.env.MOCK_UPSTREAM || undefined)
           }
         : undefined,
     })

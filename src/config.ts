@@ -4,6 +4,8 @@ import type { ApiMeta } from './artifacts.ts'
 
 export interface ApiConfig {
   baseUrl: string
+  /** Where baseUrl came from, for messages: `API_CONFIG.<api>.baseUrl` or the spec's `servers[0]`. */
+  baseUrlFrom: string
   /** The securitySchemes entry the API usually takes: sent where an operation's own requirements cannot be met. */
   scheme?: string
   /** Per securitySchemes entry, the Worker secrets that may hold its credential, the first set one winning. */
@@ -53,6 +55,7 @@ export function resolveApiConfig(meta: ApiMeta, all: unknown): ApiConfig {
   }
   return {
     baseUrl,
+    baseUrlFrom: raw.baseUrl ? `API_CONFIG.${meta.name}.baseUrl` : "the spec's servers[0]",
     scheme,
     secrets,
     readOnly: raw.readOnly === true,

@@ -8,10 +8,12 @@ import { truncateJson } from './truncate-json.ts'
 // JSON averages about 3.6 characters per cl100k token; error text is held to the same estimate.
 const CHARS_PER_TOKEN = 3.6
 
-export function formatAnswer(run: RunCodeResult, maxTokens: number): ToolAnswer {
+/** `mock`: set when the APIs are mocks (npm run demo); every answer then says so, in the meter or after an error. */
+export function formatAnswer(run: RunCodeResult, maxTokens: number, mock?: string): ToolAnswer {
   if (!run.ok) {
     const logs = run.logs.length ? `\nconsole:\n${run.logs.join('\n')}` : ''
-    return { text: `${run.error}${logs}`.slice(0, Math.floor(maxTokens * CHARS_PER_TOKEN)), isError: true }
+    const note = mock ? `\n[mock upstream: ${mock}]` : ''
+    return { text: `${`${run.error}${logs}`.slice(0, Math.floor(maxTokens * CHARS_PER_TOKEN) - note.length)}${note}`, isError: true }
   }
   const value = JSON.parse(run.json) as unknown
   const logBudget = Math.floor(maxTokens * 0.2)
@@ -21,27 +23,28 @@ export function formatAnswer(run: RunCodeResult, maxTokens: number): ToolAnswer 
   // The result gets what the logs leave; if the note on what was cut and the meter then push the answer over, the
   // result gets that much less. The note's length hardly changes between rounds, so two or three rounds settle it.
   for (let round = 1; ; round++) {
-    const text = answerText(value, logs, budget, maxTokens, run.calls)
+    const text = answerText(value, logs, budget, maxTokens, run.calls, mock)
     const over = text.length - maxChars
     if (over <= 0 || round === 8 || budget <= 0) return { text }
     budget -= over
   }
 }
 
-function answerText(value: unknown, logs: { lines: string[]; dropped: number }, budget: number, maxTokens: number, calls: number): string {
+function answerText(value: unknown, logs: { lines: string[]; dropped: number }, budget: number, maxTokens: number, calls: number, mock?: string): string {
   const { value: result, cut } = truncateJson(value, budget)
   const answer: Record<string, unknown> = { result }
   if (logs.lines.length) answer.logs = logs.lines
   if (cut.length || logs.dropped) {
     answer.truncated = `${[...cut, logs.dropped ? `${logs.dropped} console line(s)` : ''].filter(Boolean).join('; ')} cut to stay within ${maxTokens} tokens. Return fewer items or only the fields you need (e.g. map to ids and names).`
   }
-  return withMeter(JSON.stringify(answer), calls)
+  return withMeter(JSON.stringify(answer), calls, mock)
 }
 
 /** Appends the meter to an answer's JSON text; the tokens it counts include its own. */
-function withMeter(json: string, calls: number): string {
+function withMeter(json: string, calls: number, mock?: string): string {
   const open = json === '{}' ? '{' : `${json.slice(0, -1)},`
-  const meter = (tokens: number) => `${open}"meter":{"tokens":${tokens},"apiCalls":${calls}}}`
+  const upstream = mock ? `,"upstream":${JSON.stringify(`mock: ${mock}`)}` : ''
+  const meter = (tokens: number) => `${open}"meter":{"tokens":${tokens},"apiCalls":${calls}${upstream}}}`
   // Count until the count stops changing, as its own digits lengthen the text (two rounds, rarely three).
   let text = json
   for (;;) {

@@ -32,3 +32,16 @@ export function explainAuthFailure(op: OperationSpec, config: ApiConfig, choice:
   const accepts = requirements ? `This operation accepts ${formatRequirements(requirements)}; ` : ''
   return `${accepts}${has}${instead}. ${NO_RETRY}${set}`
 }
+
+/** Before sending: the operation needs a credential and none of the ones it accepts is configured. */
+export function explainMissingCredential(op: OperationSpec, config: ApiConfig): string {
+  const requirements = (op.security ?? []).filter((r) => r.length > 0)
+  // The API's usual scheme first: it is the one most operators have.
+  const ordered = [...requirements].sort((a, b) => Number(b.includes(config.scheme ?? '')) - Number(a.includes(config.scheme ?? '')))
+  const sets = ordered.map((r) => r.map((n) => config.secrets[n]?.[0] ?? n).join(' + '))
+  const first = config.secrets[ordered[0]?.[0] ?? '']?.[0] ?? 'the secret'
+  return (
+    `this operation needs a credential (it accepts ${formatRequirements(op.security ?? [])}), and this server has none for this API, so nothing was sent. ` +
+    `The operator can set ${sets.join(', or ')}: in .dev.vars for npm start (a line ${first}=…), or with npx wrangler secret put ${first} when deployed. Retrying will not help.`
+  )
+}

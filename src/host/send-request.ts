@@ -5,7 +5,7 @@ import type { OperationSpec, SecuritySchemeSpec } from '../artifacts.ts'
 import type { ApiConfig } from '../config.ts'
 import { applyCredential } from './apply-credential.ts'
 import type { BuiltRequest } from './build-request.ts'
-import { explainAuthFailure } from './explain-auth-failure.ts'
+import { explainAuthFailure, explainMissingCredential } from './explain-auth-failure.ts'
 import { readResponse } from './read-response.ts'
 import type { Scrubber } from './scrub-secrets.ts'
 import { type FindCredential, selectCredentials } from './select-credentials.ts'
@@ -26,17 +26,28 @@ export type SendResult = { ok: true; value: unknown; bytes: number; status: numb
 
 export async function sendRequest({ url, init }: BuiltRequest, o: SendRequestOptions): Promise<SendResult> {
   const choice = selectCredentials(o.op, o.schemes, o.config.scheme, o.find)
+  // Nothing configured for an operation that declares it needs credentials: say which secret to set, and send nothing.
+  if (o.op.security && choice.met === undefined && choice.sent.length === 0) return { ok: false, error: `${o.label}: ${explainMissingCredential(o.op, o.config)}`, bytes: 0 }
   for (const credential of choice.sent) applyCredential(credential.scheme, credential.value, url, init.headers)
   let response: Response
   try {
     response = await fetch(url, { ...init, redirect: 'manual', signal: o.signal })
   } catch (err) {
     if (o.signal?.aborted) return { ok: false, error: `${o.label}: the execution ended while this call was in flight, so it was cancelled`, bytes: 0 }
-    return { ok: false, error: o.scrub.text(`${o.label}: could not reach ${url.origin} (${(err as Error).message}); check the API's base URL`), bytes: 0 }
+    return { ok: false, error: o.scrub.text(`${o.label}: ${unreachable(url, o.config, o.label, err)}`), bytes: 0 }
   }
   const read = await readResponse(response, o.budget.left, o.budget.limit, o.scrub)
   if (read.ok) return { ...read, status: response.status }
   if (read.status !== 401 && read.status !== 403) return { ...read, error: `${o.label}: ${read.error}` }
   const configured = o.schemes.filter((s) => s.type !== 'mutualTLS' && o.find(s)).map((s) => s.name)
   return { ...read, error: `${o.label}: ${read.error.replace(/\.?\s*$/, '.')} ${explainAuthFailure(o.op, o.config, choice, configured)}` }
+}
+
+/** Why a request never got an answer, without the runtime's internal reference, and where the base URL came from. */
+function unreachable(url: URL, config: ApiConfig, label: string, err: unknown): string {
+  const raw = String((err as Error)?.message ?? err)
+  const cause = /internal error|reference =/i.test(raw) ? 'no connection could be made (no network, a name that does not resolve, or a refused port)' : raw.replace(/\.$/, '')
+  const api = label.split('.')[0]
+  const from = config.baseUrlFrom.startsWith('API_CONFIG') ? config.baseUrlFrom : `${config.baseUrlFrom}; to use another, set API_CONFIG.${api}.baseUrl in wrangler.jsonc`
+  return `could not reach ${url.origin}: ${cause}. The base URL ${config.baseUrl} comes from ${from}. Retrying will not help until the API is reachable.`
 }

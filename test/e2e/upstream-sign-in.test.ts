@@ -109,7 +109,7 @@ describe('upstream sign-in', () => {
       await new Promise((r) => setTimeout(r, 300))
     } finally {
       lines = logged.flatMap((spy) => spy.mock.calls.map((c) => c.map(String).join(' ')))
-      logged.forEach((spy) => spy.mockRestore())
+      for (const spy of logged) spy.mockRestore()
     }
     const audits = lines.filter((l) => l.includes('"audit"')).map((l) => JSON.parse(l.slice(l.indexOf('{'))))
     expect(audits).toEqual([

@@ -26,7 +26,9 @@ export interface StartServerOptions {
   vars?: Record<string, unknown>
   secrets?: Record<string, string>
   /** `log` shows the Worker's console.log lines (audit lines) on this process's stdout; default `warn`. */
-  logLevel?: 'warn' | 'log'
+  logLevel?: 'error' | 'warn' | 'log'
+  /** Default: any free port. */
+  port?: number
 }
 
 export async function startServer(options: StartServerOptions): Promise<TestServer> {
@@ -41,7 +43,7 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
     // Each server keeps its KV and Durable Object state in its own folder: servers run side by side in the suites,
     // and a shared local store (.wrangler/state) failed their OAUTH_KV writes ("KV DELETE failed: 500").
     dev: {
-      server: { hostname: '127.0.0.1', port: 0 },
+      server: { hostname: '127.0.0.1', port: options.port ?? 0 },
       inspector: false,
       remote: false,
       watch: false,

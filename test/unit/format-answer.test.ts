@@ -35,3 +35,22 @@ describe('the token meter', () => {
     expect(answer.meter).toEqual({ tokens: Math.ceil(text.length / 3.6), apiCalls: 1 })
   })
 })
+
+describe('answers from mock upstreams (npm run demo)', () => {
+  const mock = 'Prism mock data, not the real API'
+
+  it('say so in the meter, which still counts the whole answer, even when the result is cut', () => {
+    const long = Array.from({ length: 5000 }, (_, i) => ({ id: i }))
+    const { text } = formatAnswer({ ok: true, json: JSON.stringify(long), logs: [], calls: 2 }, 1500, mock)
+    const answer = JSON.parse(text)
+    expect(answer.meter).toEqual({ tokens: Math.ceil(text.length / 3.6), apiCalls: 2, upstream: `mock: ${mock}` })
+    expect(text.length).toBeLessThanOrEqual(1500 * 3.6)
+  })
+
+  it('say so after an error, within the budget', () => {
+    const { text, isError } = formatAnswer({ ok: false, error: 'x'.repeat(10_000), logs: [], calls: 0 }, 1000, mock)
+    expect(isError).toBe(true)
+    expect(text.endsWith(`\n[mock upstream: ${mock}]`)).toBe(true)
+    expect(text.length).toBe(3600)
+  })
+})

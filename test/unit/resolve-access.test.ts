@@ -8,7 +8,7 @@ const RULES = [
   { when: { emailDomain: 'Example.com', login: 'ada' }, apis: { github: { readOnly: true } } },
   { when: { emailDomain: 'example.com' }, apis: { github: { readOnly: true, deny: ['reposDelete'] } } },
 ]
-const config: ApiConfig = { baseUrl: 'https://h', secrets: {}, readOnly: false, approveWrites: false, deny: ['orgsDelete'] }
+const config: ApiConfig = { baseUrl: 'https://h', baseUrlFrom: "the spec's servers[0]", secrets: {}, readOnly: false, approveWrites: false, deny: ['orgsDelete'] }
 
 describe('access by identity', () => {
   it.each<[string, Parameters<typeof resolveAccess>[1], ReturnType<typeof resolveAccess>]>([
