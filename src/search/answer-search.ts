@@ -3,6 +3,8 @@
 // the benchmark all answer with this one function.
 import type { OperationSpec } from '../artifacts.ts'
 import type { Catalog } from '../create-catalog.ts'
+import { splitWords } from './analyze-text.ts'
+import { describeMiss, IDENTIFIER, nearNames } from './describe-miss.ts'
 import { formatResults } from './format-results.ts'
 import { lookupExact } from './lookup-exact.ts'
 import { createSearchEngine, type SearchEngine } from './search-engine.ts'
@@ -47,13 +49,22 @@ export function answerSearch(catalog: Catalog, args: SearchArgs, view: SearchVie
   if (args.api && !apis.includes(args.api)) return { text: `Unknown API "${args.api}". APIs: ${apis.join(', ')}.`, isError: true }
   const exact = lookupExact(catalog, query, args.api, view)
   if (exact) return { text: exact }
+  const miss = describeMiss(catalog, query, args.api)
   const page = Math.max(1, Math.floor(args.page ?? 1))
-  const { hits, total } = engineFor(catalog).search(query, { api: args.api, visible, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE })
+  // A name that is not there is searched for by its words ("zonesGetx" -> "zones get x").
+  const words = miss && IDENTIFIER.test(query) ? splitWords(query).join(' ') : query
+  const near = miss && page === 1 ? nearNames(catalog, query, args.api).filter((n) => !visible || visible(n.api, n.name)) : []
+  const found = engineFor(catalog).search(words, { api: args.api, visible, limit: SEARCH_PAGE_SIZE + near.length, offset: (page - 1) * SEARCH_PAGE_SIZE })
+  const isNear = (h: { api: string; name: string }) => near.some((n) => n.api === h.api && n.name === h.name)
+  const hits = [...near.map((n) => ({ ...n, score: Number.POSITIVE_INFINITY })), ...found.hits.filter((h) => !isNear(h))].slice(0, SEARCH_PAGE_SIZE)
+  const total = found.total
   if (total > 0 && hits.length === 0) {
     return { text: `Page ${page} is past the end: "${query}" has ${total} match(es), ${SEARCH_PAGE_SIZE} per page, so the last page is ${Math.ceil(total / SEARCH_PAGE_SIZE)}.` }
   }
   if (hits.length === 0) {
-    return { text: `No operations match "${query}". Try other words (a resource and a verb, like "list zones"), or name an API: ${apis.join(', ')}.` }
+    const none = miss ? `${miss} Nothing else comes close.` : `No operations match "${query}".`
+    return { text: `${none} Try other words (a resource and a verb, like "list zones"), or name an API: ${apis.join(', ')}.` }
   }
-  return { text: formatResults(catalog, hits, { query, page, pageSize: SEARCH_PAGE_SIZE, total, maxTokens: MAX_SEARCH_TOKENS, annotate: view.annotate }) }
+  const heading = miss ? `${miss} Closest operations, as suggestions only:` : undefined
+  return { text: formatResults(catalog, hits, { query, page, pageSize: SEARCH_PAGE_SIZE, total, maxTokens: MAX_SEARCH_TOKENS, annotate: view.annotate, heading }) }
 }

@@ -16,6 +16,8 @@ export interface FormatResultsOptions {
   total: number
   /** Rough budget for the whole answer, in tokens; signatures are shortened or dropped to fit. */
   maxTokens: number
+  /** The first line instead of the usual one: a lookup that matched nothing says so there. */
+  heading?: string
   /** A note for one user on an operation, shown among its flags. */
   annotate?: (api: string, op: OperationSpec) => string | undefined
 }
@@ -29,7 +31,8 @@ const CHARS_PER_TOKEN = 3.3
 export function formatResults(catalog: Catalog, hits: SearchHit[], options: FormatResultsOptions): string {
   const { page, pageSize, total } = options
   const first = (page - 1) * pageSize + 1
-  const head = `${total} operation(s) match "${options.query}"; ${first}–${first + hits.length - 1}, best first:`
+  // How many operations share a word with the query says nothing about the results, so it is not shown.
+  const head = options.heading ?? `Operations for "${options.query}", best first (${first}–${first + hits.length - 1}):`
   const rows = hits.map((hit, i) => {
     const op = catalog.getApi(hit.api)?.byName.get(hit.name)
     if (!op) return { line: `${first + i}. ${hit.api}.${hit.name}`, signature: '' }

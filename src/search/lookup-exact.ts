@@ -3,11 +3,13 @@
 import type { Catalog } from '../create-catalog.ts'
 import { findOperationByPath } from '../host/find-operation.ts'
 import type { SearchView } from './answer-search.ts'
+import { cleanDescription } from './clean-description.ts'
+import { IDENTIFIER, METHOD_PATH } from './describe-miss.ts'
+import { findReplacement } from './find-replacement.ts'
 import { operationFlags } from './format-results.ts'
 
-const IDENTIFIER = /^(?:([A-Za-z_$][\w$]*)\.)?([A-Za-z_$][\w$]*)$/
-const METHOD_PATH = /^(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE)\s+(\/\S*)$/i
 const TYPES_SHOWN = 6
+const MAX_DESCRIPTION_CHARS = 700
 const MAX_TYPE_CHARS = 1500
 
 /** Returns the full answer for an exact operation name, `METHOD /path` or type name, or undefined if none matches. */
@@ -48,7 +50,15 @@ export function operationDetail(catalog: Catalog, api: string, name: string, ann
   const index = catalog.getTypeIndex(api)
   const entry = index.operations[name]!
   const flags = operationFlags(op, catalog.getApi(api)!.meta, annotate?.(api, op))
-  const lines = [`${api}.${name} — ${op.method} ${op.path}${op.summary ? ` — ${op.summary}` : ''}${flags ? ` [${flags}]` : ''}`, entry.signature]
+  const lines = [`${api}.${name} — ${op.method} ${op.path}${op.summary ? ` — ${op.summary}` : ''}${flags ? ` [${flags}]` : ''}`]
+  const description = catalog.getSearchDocs(api).find((d) => d.name === name)?.description ?? ''
+  const prose = cleanDescription(description, MAX_DESCRIPTION_CHARS)
+  if (prose && prose !== op.summary) lines.push(prose)
+  if (op.deprecated) {
+    const next = findReplacement(catalog.getApi(api)!, description, name)
+    lines.push(next ? `Deprecated: the spec names ${api}.${next} as its replacement.` : 'Deprecated, and the spec names no replacement.')
+  }
+  lines.push(entry.signature)
   const shown = entry.types.slice(0, TYPES_SHOWN)
   if (shown.length) lines.push('', 'Types:', ...shown.map((t) => clip(index.types[t] ?? '', MAX_TYPE_CHARS)))
   if (entry.types.length > shown.length) {

@@ -40,8 +40,8 @@ describe('exact lookups', () => {
 
   it('returns the full signature and the named types an operation uses', () => {
     const text = search('petstore.getPetById').text
-    expect(text.split('\n').slice(1, 4)).toEqual(['petstore.getPetById(input: { petId: number }): Promise<Pet>', '', 'Types:'])
-    expect(text.split('\n')[4]).toBe(catalog.getTypeIndex('petstore').types.Pet)
+    expect(text.split('\n').slice(2, 5)).toEqual(['petstore.getPetById(input: { petId: number }): Promise<Pet>', '', 'Types:'])
+    expect(text.split('\n')[5]).toBe(catalog.getTypeIndex('petstore').types.Pet)
   })
 
   it('returns a type declaration from the type index for a type name', () => {
@@ -51,10 +51,40 @@ describe('exact lookups', () => {
 
   it('looks only in the named API', () => {
     expect(firstLine('zonesGet', { api: 'petstore' })).toBe(
-      'No operations match "zonesGet". Try other words (a resource and a verb, like "list zones"), or name an API: cloudflare, petstore.',
+      'No operation or type is named zonesGet in petstore. cloudflare.zonesGet exists: search "cloudflare.zonesGet". Closest operations, as suggestions only:',
     )
     expect(firstLine('GET /pet/1', { api: 'petstore' })).toBe('petstore.getPetById — GET /pet/{petId} — Find pet by ID.')
-    expect(firstLine('GET /pet/1', { api: 'cloudflare' })).toMatch(/^\d+ operation\(s\) match "GET \/pet\/1"; 1–6, best first:$/)
+    expect(firstLine('GET /pet/1', { api: 'cloudflare' })).toBe('No operation is GET /pet/1 in cloudflare. Closest operations, as suggestions only:')
+  })
+
+  it('shows the description, cleaned, between the line and the signature', () => {
+    expect(search('petstore.getPetById').text.split('\n').slice(0, 3)).toEqual([
+      'petstore.getPetById — GET /pet/{petId} — Find pet by ID.',
+      'Returns a single pet.',
+      'petstore.getPetById(input: { petId: number }): Promise<Pet>',
+    ])
+  })
+})
+
+describe('lookups that match nothing say so first', () => {
+  it('offers the nearest names for a mistyped operation name, as suggestions', () => {
+    const lines = search('petstore.getPetByIdd').text.split('\n')
+    expect(lines[0]).toBe('No operation or type is named petstore.getPetByIdd. Closest operations, as suggestions only:')
+    expect(lines[1]).toBe('1. petstore.getPetById — GET /pet/{petId} — Find pet by ID.')
+  })
+
+  it('names the methods a path has when the one asked for is not among them', () => {
+    expect(firstLine('PUT /pet/7')).toBe(
+      'No operation is PUT /pet/7 in any API here (cloudflare, petstore). The path exists with GET (petstore.getPetById), POST (petstore.updatePetWithForm), DELETE (petstore.deletePet). Closest operations, as suggestions only:',
+    )
+  })
+
+  it('says an unknown qualifier is not an API', () => {
+    expect(firstLine('stripe.createMeterEvent')).toMatch(/^"stripe" is not an API here; the APIs are cloudflare, petstore\. /)
+  })
+
+  it('leaves single words to free-text search', () => {
+    expect(firstLine('zones')).toBe('Operations for "zones", best first (1–6):')
   })
 })
 
@@ -68,9 +98,9 @@ describe('what matches nothing', () => {
   })
 
   it('says where the last page is for a page past the end', () => {
-    const total = Number(/^(\d+) operation/.exec(search('pet', { api: 'petstore' }).text)?.[1])
-    expect(search('pet', { api: 'petstore', page: 99 }).text).toBe(
-      `Page 99 is past the end: "pet" has ${total} match(es), 6 per page, so the last page is ${Math.ceil(total / 6)}.`,
-    )
+    const text = search('pet', { api: 'petstore', page: 99 }).text
+    const [, total, last] = /^Page 99 is past the end: "pet" has (\d+) match\(es\), 6 per page, so the last page is (\d+)\.$/.exec(text) ?? []
+    expect(Number(last)).toBe(Math.ceil(Number(total) / 6))
+    expect(search('pet', { api: 'petstore', page: Number(last) }).text).toMatch(/^Operations for "pet", best first/)
   })
 })
