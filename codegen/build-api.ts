@@ -17,7 +17,7 @@ import { repairRefs } from './repair-refs.ts'
 import type { Json } from './resolve-ref.ts'
 import { SpecError, type SpecProblem } from './spec-error.ts'
 
-const CODEGEN_VERSION = '5'
+const CODEGEN_VERSION = '6'
 
 export type NamedOperation = CollectedOperation & { name: string }
 

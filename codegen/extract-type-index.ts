@@ -3,6 +3,7 @@
 import { Node, Project, type PropertySignature, type TypeNode } from 'ts-morph'
 import type { TypeIndex } from '../src/artifacts.ts'
 import type { NamedOperation } from './build-api.ts'
+import { type Field, foldUnions, inputObject, isEmptyBody, sharedParamKeys } from './lean-signature.ts'
 
 /** Builds the type index from the generated declarations. */
 export function extractTypeIndex(base: string, ops: NamedOperation[], aliases: Map<string, string>, apiName: string): TypeIndex {
@@ -22,35 +23,45 @@ export function extractTypeIndex(base: string, ops: NamedOperation[], aliases: M
 
   const out: TypeIndex['operations'] = {}
   const known = new Set(aliases.values())
+  const shared = sharedParamKeys(ops)
   for (const op of ops) {
     let node = members(paths.get(op.path)).get(op.method.toLowerCase())
     const refId = node && /^operations\["(.+)"\]$/.exec(node.getText())?.[1]
     if (refId) node = operations.get(JSON.parse(`"${refId}"`) as string)
-    const signature = `${apiName}.${op.name}(${inputText(node, op, clean)}): Promise<${resultText(node, op, clean)}>`
+    const signature = `${apiName}.${op.name}(${inputText(node, op, clean, shared)}): Promise<${resultText(node, op, clean)}>`
     out[op.name] = { signature, types: referencedTypes(signature, known) }
   }
-  return { operations: out, types }
+  return { operations: out, types, ...sharedParamsText(ops, shared) }
 }
 
-function inputText(node: TypeNode | undefined, op: NamedOperation, clean: (s: string) => string): string {
-  const fields: string[] = []
+/** The shared parameters, typed as in a signature, for the search answer to state once. */
+function sharedParamsText(ops: NamedOperation[], shared: Set<string>): Pick<TypeIndex, 'sharedParams'> {
+  if (shared.size === 0) return {}
+  const first = ops[0] as NamedOperation
+  return { sharedParams: first.params.filter((p) => shared.has(`${p.in}:${p.name}`)).map((p) => `${propKey(p.name)}?`) }
+}
+
+function inputText(node: TypeNode | undefined, op: NamedOperation, clean: (s: string) => string, shared: Set<string>): string {
+  const fields: Field[] = []
   const params = members(members(node).get('parameters'))
   for (const where of ['path', 'query', 'header', 'cookie']) {
     for (const [name, type] of members(params.get(where))) {
-      const spec = op.params.find((p) => p.in === where && p.name === name)
-      fields.push(`${propKey(name)}${spec?.required ? '' : '?'}: ${clean(type.getText())}`)
+      if (shared.has(`${where}:${name}`)) continue
+      const required = op.params.find((p) => p.in === where && p.name === name)?.required === true
+      fields.push({ text: `${propKey(name)}${required ? '' : '?'}: ${foldUnions(clean(type.getText()))}`, required })
     }
   }
   for (const p of op.params) {
-    if (!members(params.get(p.in)).has(p.name)) fields.push(`${propKey(p.name)}${p.required ? '' : '?'}: string`)
+    if (!members(params.get(p.in)).has(p.name) && !shared.has(`${p.in}:${p.name}`))
+      fields.push({ text: `${propKey(p.name)}${p.required ? '' : '?'}: string`, required: p.required })
   }
   if (op.body) {
     const content = members(members(members(node).get('requestBody')).get('content'))
     const body = content.get(op.body.mediaType)
-    fields.push(`body${op.body.required ? '' : '?'}: ${body ? clean(body.getText()) : 'unknown'}`)
+    const type = body ? foldUnions(clean(body.getText())) : 'unknown'
+    if (!isEmptyBody(type, op.body.required)) fields.push({ text: `body${op.body.required ? '' : '?'}: ${type}`, required: op.body.required })
   }
-  const optional = !op.params.some((p) => p.required) && !op.body?.required
-  return fields.length ? `input${optional ? '?' : ''}: { ${fields.join('; ')} }` : ''
+  return inputObject(fields)
 }
 
 function resultText(node: TypeNode | undefined, op: NamedOperation, clean: (s: string) => string): string {

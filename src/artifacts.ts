@@ -71,6 +71,8 @@ export interface ApiMeta {
 export interface TypeIndex {
   operations: Record<string, { signature: string; types: string[] }>
   types: Record<string, string>
+  /** Optional parameters every operation takes (Google's `alt`, `fields`, …): left out of signatures, stated once. */
+  sharedParams?: string[]
 }
 
 /** One search document per operation. */

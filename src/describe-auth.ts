@@ -5,7 +5,8 @@ import type { ApiMeta, OperationSpec } from './artifacts.ts'
 /** `[["api_token"], ["api_email", "api_key"]]` -> "api_token, or api_email + api_key"; `[]` or `[[]]` -> "none". */
 export function formatRequirements(requirements: string[][]): string {
   const named = requirements.filter((r) => r.length > 0)
-  const parts = named.map((r) => r.join(' + '))
+  // Alternatives that differ only in their scopes read the same.
+  const parts = [...new Set(named.map((r) => r.join(' + ')))]
   if (named.length < requirements.length) parts.push('none')
   return parts.join(', or ') || 'none'
 }

@@ -21,7 +21,7 @@ export interface SearchAnswer {
 }
 
 export const SEARCH_PAGE_SIZE = 6
-export const MAX_SEARCH_TOKENS = 500
+export const MAX_SEARCH_TOKENS = 440
 
 const engines = new WeakMap<Catalog, SearchEngine>()
 

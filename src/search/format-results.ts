@@ -8,6 +8,9 @@ import { estimateTokens } from '../estimate-tokens.ts'
 import { isWrite } from '../host/check-policy.ts'
 import { firstSentence } from './analyze-text.ts'
 import type { SearchHit } from './search-engine.ts'
+import { shortenSignature } from './shorten-signature.ts'
+
+export { shortenSignature }
 
 export interface FormatResultsOptions {
   query: string
@@ -22,7 +25,7 @@ export interface FormatResultsOptions {
   annotate?: (api: string, op: OperationSpec) => string | undefined
 }
 
-const SIGNATURES_SHOWN = 3
+const MIN_SIGNATURE_CHARS = 24
 const MAX_SUMMARY_CHARS = 90
 // Signatures and paths run at about 3.3 characters per cl100k token; the estimate errs on the long side.
 const CHARS_PER_TOKEN = 3.3
@@ -36,44 +39,52 @@ export function formatResults(catalog: Catalog, hits: SearchHit[], options: Form
   const rows = hits.map((hit, i) => {
     const op = catalog.getApi(hit.api)?.byName.get(hit.name)
     if (!op) return { line: `${first + i}. ${hit.api}.${hit.name}`, signature: '' }
-    const flags = operationFlags(op, catalog.getApi(hit.api)!.meta, options.annotate?.(hit.api, op))
+    // The host picks each operation's credentials, so rows leave auth to the lookup and keep their budget for signatures.
+    const flags = operationFlags(op, undefined, options.annotate?.(hit.api, op))
     const summary = clip(op.summary || firstSentence(catalog.getSearchDocs(hit.api).find((d) => d.name === op.name)?.description ?? ''), MAX_SUMMARY_CHARS)
     const line = `${first + i}. ${hit.api}.${op.name} — ${op.method} ${op.path}${summary ? ` — ${summary}` : ''}${flags ? ` [${flags}]` : ''}`
-    return { line, signature: catalog.getTypeIndex(hit.api).operations[op.name]?.signature ?? '' }
+    // The line above names the operation, so its signature starts at the parameters.
+    const signature = catalog.getTypeIndex(hit.api).operations[op.name]?.signature ?? ''
+    return { line, signature: signature.startsWith(`${hit.api}.${op.name}(`) ? signature.slice(hit.api.length + op.name.length + 1) : signature }
   })
   const top = hits[0] && catalog.getApi(hits[0].api)?.byName.get(hits[0].name)
   const last = first + hits.length - 1
-  const more = total > last ? `page: ${page + 1} for results ${last + 1}–${Math.min(total, last + pageSize)}; ` : ''
-  const example = top ? ` (e.g. "${hits[0]?.api}.${top.name}" or "${top.method} ${top.path}")` : ''
-  const tail = `More: ${more}search an exact name or "METHOD /path"${example} for its full signature and types.`
-  let left = options.maxTokens - estimateTokens([head, tail, ...rows.map((r) => r.line)].join('\n'), CHARS_PER_TOKEN)
+  const more = total > last ? `More: page ${page + 1}. ` : ''
+  const example = top ? `"${hits[0]?.api}.${top.name}"` : 'an exact name'
+  const tail = `${more}Full signature, description and types: search ${example} (or any name or "METHOD /path" above).`
+  const shared = sharedParamsLines(catalog, [...new Set(hits.map((h) => h.api))])
+  let left = options.maxTokens - estimateTokens([head, tail, ...shared, ...rows.map((r) => r.line)].join('\n'), CHARS_PER_TOKEN)
+  // Every result gets a signature: first each its required fields, then what is left shared out (the first row
+  // taking 40% of it, each next one an equal share of the rest).
+  const floors = rows.map((row) => (row.signature ? estimateTokens(shortenSignature(row.signature, 0), CHARS_PER_TOKEN) : 0))
+  let spare = left - floors.reduce((a, b) => a + b, 0)
   const lines = [head]
   rows.forEach((row, i) => {
     lines.push(row.line)
-    if (i >= SIGNATURES_SHOWN || !row.signature || left <= 20) return
-    // The first signature may take up to half of what is left, the next ones what remains after it.
-    const signature = shortenSignature(row.signature, Math.floor((i === 0 ? left / 2 : left) * CHARS_PER_TOKEN))
+    if (!row.signature) return
+    const extra = Math.max(0, i === 0 ? spare * 0.4 : spare / (rows.length - i))
+    const signature = shortenSignature(row.signature, Math.floor(((floors[i] ?? 0) + extra) * CHARS_PER_TOKEN))
+    if (signature.length < MIN_SIGNATURE_CHARS && left < 20) return
     lines.push(`   ${signature}`)
-    left -= estimateTokens(signature, CHARS_PER_TOKEN) + 1
+    const used = estimateTokens(signature, CHARS_PER_TOKEN) + 1
+    spare -= Math.max(0, used - (floors[i] ?? 0))
+    left -= used
   })
-  lines.push(tail)
+  lines.push(...shared, tail)
   return lines.join('\n')
 }
 
-/** "writes", "deprecated", and the operation's auth where it differs from the API's usual one. */
-export function operationFlags(op: OperationSpec, meta: ApiMeta, note?: string): string {
-  return [isWrite(op) ? 'writes' : '', op.deprecated ? 'deprecated' : '', unusualAuth(op, meta) ?? '', note ?? ''].filter(Boolean).join(', ')
+/** One line per API whose operations all take some optional parameters, which signatures leave out. */
+export function sharedParamsLines(catalog: Catalog, apis: string[]): string[] {
+  return apis.flatMap((api) => {
+    const shared = catalog.getTypeIndex(api).sharedParams
+    return shared?.length ? [`Every ${api} operation also takes ${shared.join(', ')} (left out of the signatures).`] : []
+  })
 }
 
-/** Fits a signature into `maxChars`: the return type goes first ("Promise<…>"), then the input is cut. */
-export function shortenSignature(signature: string, maxChars: number): string {
-  if (signature.length <= maxChars) return signature
-  const at = signature.lastIndexOf('): Promise<')
-  if (at > 0) {
-    const withoutReturn = `${signature.slice(0, at)}): Promise<…>`
-    if (withoutReturn.length <= maxChars) return withoutReturn
-  }
-  return `${signature.slice(0, Math.max(0, maxChars - 1))}…`
+/** "writes", "deprecated", and (given the API's meta) the operation's auth where it differs from the API's usual one. */
+export function operationFlags(op: OperationSpec, meta: ApiMeta | undefined, note?: string): string {
+  return [isWrite(op) ? 'writes' : '', op.deprecated ? 'deprecated' : '', (meta && unusualAuth(op, meta)) ?? '', note ?? ''].filter(Boolean).join(', ')
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s)

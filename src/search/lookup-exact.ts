@@ -6,7 +6,7 @@ import type { SearchView } from './answer-search.ts'
 import { cleanDescription } from './clean-description.ts'
 import { IDENTIFIER, METHOD_PATH } from './describe-miss.ts'
 import { findReplacement } from './find-replacement.ts'
-import { operationFlags } from './format-results.ts'
+import { operationFlags, sharedParamsLines } from './format-results.ts'
 
 const TYPES_SHOWN = 6
 const MAX_DESCRIPTION_CHARS = 700
@@ -58,7 +58,7 @@ export function operationDetail(catalog: Catalog, api: string, name: string, ann
     const next = findReplacement(catalog.getApi(api)!, description, name)
     lines.push(next ? `Deprecated: the spec names ${api}.${next} as its replacement.` : 'Deprecated, and the spec names no replacement.')
   }
-  lines.push(entry.signature)
+  lines.push(entry.signature, ...sharedParamsLines(catalog, [api]))
   const shown = entry.types.slice(0, TYPES_SHOWN)
   if (shown.length) lines.push('', 'Types:', ...shown.map((t) => clip(index.types[t] ?? '', MAX_TYPE_CHARS)))
   if (entry.types.length > shown.length) {

@@ -1,5 +1,5 @@
 // The size of a `search` answer: within budget (counted with the cl100k_base tokenizer, as the benchmark counts),
-// with signatures under the top results, and a last line that says how to see more.
+// with a signature under every result, and a last line that says how to see more.
 import { join } from 'node:path'
 import { getEncoding } from 'js-tiktoken'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -23,13 +23,13 @@ describe('answer size', () => {
     expect(enc.encode(text).length).toBeLessThanOrEqual(MAX_SEARCH_TOKENS)
   })
 
-  it('shows six results, signatures under the first ones, and how to see more', () => {
+  it('shows six results, each with a signature, and how to see more', () => {
     const lines = answerSearch(catalog, { query: 'list dns records' }).text.split('\n')
-    expect(lines.filter((l) => /^\d+\. cloudflare\./.test(l)).map((l) => l.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.', '5.', '6.'])
-    expect(lines[2]).toMatch(/^ {3}cloudflare\.dnsRecordsForAZoneListDnsRecords\(input: \{ zone_id: string;/)
-    expect(lines.at(-1)).toBe(
-      'More: page: 2 for results 7–12; search an exact name or "METHOD /path" (e.g. "cloudflare.dnsRecordsForAZoneListDnsRecords" or "GET /zones/{zone_id}/dns_records") for its full signature and types.',
-    )
+    const rows = lines.flatMap((l, i) => (/^\d+\. cloudflare\./.test(l) ? [i] : []))
+    expect(rows.map((i) => lines[i]!.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.', '5.', '6.'])
+    for (const i of rows) expect(lines[i + 1]).toMatch(/^ {3}\(input\??: \{ /)
+    expect(lines[2]).toMatch(/^ {3}\(input: \{ zone_id: string;/)
+    expect(lines.at(-1)).toBe('More: page 2. Full signature, description and types: search "cloudflare.dnsRecordsForAZoneListDnsRecords" (or any name or "METHOD /path" above).')
   })
 })
 
@@ -44,7 +44,15 @@ describe('shortenSignature', () => {
     expect(shortenSignature(signature, 60)).toBe('api.op(input: { a: string; b: number }): Promise<…>')
   })
 
-  it('cuts the input when even that does not fit', () => {
-    expect(shortenSignature(signature, 20)).toBe('api.op(input: { a: …')
+  it('drops optional fields whole, from the end, and keeps every required one', () => {
+    const long = 'api.op(input: { id: string; body: { x: number; y?: string }; q?: "a" | "b"; r?: { s: string; t: number } }): Promise<X>'
+    expect(shortenSignature(long, 80)).toBe('api.op(input: { id: string; body: { x: number; y?: string }; q?: "a" | "b"; … })')
+    expect(shortenSignature(long, 70)).toBe('api.op(input: { id: string; body: { x: number; y?: string }; … })')
+    // Too long even so: a required inline body keeps only its own required fields.
+    expect(shortenSignature(long, 40)).toBe('api.op(input: { id: string; body: { x: number; … }; … })')
+  })
+
+  it('cuts the text when even the required fields run over twice the share', () => {
+    expect(shortenSignature(signature, 15)).toBe('api.op(input: …')
   })
 })
