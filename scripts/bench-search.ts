@@ -93,6 +93,7 @@ function ablationTable(): string {
     ['no summary fit', { summaryFit: 0 }],
     ['no "me" -> own endpoints', { selfMatch: 0 }],
     ['no identifier phrases', { phraseBoost: 0 }],
+    ['no exact-summary match', { titleMatch: 0 }],
     ['no depth penalty', { depthPenalty: 0 }],
     ['no prefix or fuzzy', { prefixWeight: 0, fuzzyWeight: 0 }],
     ['equal field boosts', { boost: flat }],

@@ -58,6 +58,7 @@ export function answerSearch(catalog: Catalog, args: SearchArgs, view: SearchVie
   const isNear = (h: { api: string; name: string }) => near.some((n) => n.api === h.api && n.name === h.name)
   const hits = [...near.map((n) => ({ ...n, score: Number.POSITIVE_INFINITY })), ...found.hits.filter((h) => !isNear(h))].slice(0, SEARCH_PAGE_SIZE)
   const total = found.total
+  pairByPath(catalog, hits)
   if (total > 0 && hits.length === 0) {
     return { text: `Page ${page} is past the end: "${query}" has ${total} match(es), ${SEARCH_PAGE_SIZE} per page, so the last page is ${Math.ceil(total / SEARCH_PAGE_SIZE)}.` }
   }
@@ -67,4 +68,14 @@ export function answerSearch(catalog: Catalog, args: SearchArgs, view: SearchVie
   }
   const heading = miss ? `${miss} Closest operations, as suggestions only:` : undefined
   return { text: formatResults(catalog, hits, { query, page, pageSize: SEARCH_PAGE_SIZE, total, maxTokens: MAX_SEARCH_TOKENS, annotate: view.annotate, heading }) }
+}
+
+/** Moves each operation next to the better-ranked one on the same path, so a path's read and write sit together. */
+function pairByPath(catalog: Catalog, hits: { api: string; name: string }[]): void {
+  const pathOf = (h: { api: string; name: string }) => `${h.api} ${catalog.getApi(h.api)?.byName.get(h.name)?.path}`
+  for (let i = 0; i < hits.length - 1; i++) {
+    const path = pathOf(hits[i]!)
+    const j = hits.findIndex((h, k) => k > i + 1 && pathOf(h) === path)
+    if (j > 0 && pathOf(hits[i + 1]!) !== path) hits.splice(i + 1, 0, ...hits.splice(j, 1))
+  }
 }

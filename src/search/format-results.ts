@@ -64,7 +64,8 @@ export function formatResults(catalog: Catalog, hits: SearchHit[], options: Form
     if (!row.signature) return
     const extra = Math.max(0, i === 0 ? spare * 0.4 : spare / (rows.length - i))
     const signature = shortenSignature(row.signature, Math.floor(((floors[i] ?? 0) + extra) * CHARS_PER_TOKEN))
-    if (signature.length < MIN_SIGNATURE_CHARS && left < 20) return
+    // Past the budget (required fields can take more than a share), later rows go without.
+    if (left <= 0 || (signature.length < MIN_SIGNATURE_CHARS && left < 20)) return
     lines.push(`   ${signature}`)
     const used = estimateTokens(signature, CHARS_PER_TOKEN) + 1
     spare -= Math.max(0, used - (floors[i] ?? 0))

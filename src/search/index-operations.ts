@@ -23,6 +23,8 @@ export interface IndexedDoc {
   tail: string[]
   /** Stemmed summary words other than the five verbs the method already says. */
   gist: string[]
+  /** The summary's stemmed words, sorted and unique: a query with exactly these words names this operation. */
+  title: string
   /** Stemmed literal path words before the first parameter: the scope ("accounts", "customers"). */
   scope: string[]
   /** Path segments, literal or parameter: deeper operations are more specialised. */
@@ -58,6 +60,7 @@ function indexOperation(api: string, d: SearchDoc, path: string, isCollection: b
     intents: intentsOf(d.method, d.path, isCollection),
     ...pathParts(path),
     gist: [...new Set(analyzeText(d.summary))].filter((t) => !VERB_TERMS.has(t)),
+    title: titleKey(d.summary),
     depth: d.path.split('/').filter(Boolean).length,
     deprecated: d.deprecated,
     self: /^\/(user|me)(\/|$)|^\/users\/me\//.test(d.path) || /\b(authenticated|current|logged[- ]in) user\b/i.test(d.summary),
@@ -102,4 +105,9 @@ function pathParts(path: string): { scope: string[]; tail: string[] } {
   const firstParam = segments.findIndex((seg) => seg.startsWith('{'))
   const literal = (segs: string[]) => analyzeText(segs.filter((seg) => !seg.startsWith('{')).join(' '))
   return firstParam < 0 ? { scope: [], tail: literal(segments) } : { scope: literal(segments.slice(0, firstParam)), tail: literal(segments.slice(firstParam + 1)) }
+}
+
+/** The sorted, unique stemmed words of a text: equal for a query and the summary it repeats. */
+export function titleKey(text: string): string {
+  return [...new Set(analyzeText(text))].sort().join(' ')
 }

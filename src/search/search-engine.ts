@@ -7,7 +7,7 @@ import { analyzeText, splitWords } from './analyze-text.ts'
 import { createPhraseIndex } from './create-phrase-index.ts'
 import { createWordVariants } from './create-word-variants.ts'
 import { expandQuery } from './expand-query.ts'
-import { type IndexedDoc, indexOperations } from './index-operations.ts'
+import { type IndexedDoc, indexOperations, titleKey } from './index-operations.ts'
 import { rerankHit } from './rerank-hit.ts'
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts'
 
@@ -40,7 +40,7 @@ export function createSearchEngine(sources: SearchSource[], tuning: SearchTuning
   const vocabulary = new Set<string>()
   const ms = new MiniSearch<IndexedDoc>({
     fields: Object.keys(tuning.boost),
-    storeFields: ['api', 'name', 'intents', 'scope', 'tail', 'gist', 'depth', 'deprecated', 'self'],
+    storeFields: ['api', 'name', 'intents', 'scope', 'tail', 'gist', 'title', 'depth', 'deprecated', 'self'],
     tokenize: (text) => {
       const terms = analyzeText(text)
       for (const term of terms) vocabulary.add(term)
@@ -72,10 +72,12 @@ export function createSearchEngine(sources: SearchSource[], tuning: SearchTuning
       )
       // An identifier the query spells out word for word ("always use https") is a value the operation takes.
       const named = phrases.find(query)
+      // A query that repeats an operation's summary word for word ("get the authenticated user") names it.
+      const title = titleKey(query)
       const ranked = results.map((r) => ({
         api: r.api as string,
         name: r.name as string,
-        score: rerankHit(r, expanded, named.get(r.id), tuning) * (1 + tuning.phraseBoost * (named.get(r.id) ?? 0)),
+        score: rerankHit(r, expanded, named.get(r.id), tuning) * (1 + tuning.phraseBoost * (named.get(r.id) ?? 0)) * (title && r.title === title ? 1 + tuning.titleMatch : 1),
       }))
       ranked.sort((a, b) => b.score - a.score)
       return { hits: ranked.slice(options.offset, options.offset + options.limit), total: ranked.length }

@@ -39,6 +39,8 @@ export interface SearchTuning {
   deprecatedFactor: number
   /** Boost per query word that spells one of the operation's identifiers ("always use https"). */
   phraseBoost: number
+  /** Boost for an operation whose summary the query repeats word for word (1 + titleMatch). */
+  titleMatch: number
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -62,4 +64,5 @@ export const DEFAULT_TUNING: SearchTuning = {
   selfMatch: 0.3,
   deprecatedFactor: 0.4,
   phraseBoost: 2,
+  titleMatch: 2,
 }

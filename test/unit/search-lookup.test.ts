@@ -66,6 +66,17 @@ describe('exact lookups', () => {
   })
 })
 
+describe('result pages', () => {
+  it.each(['pet', 'update a pet', 'find pets by status', 'zone settings', 'dns records', 'delete a zone'])('keep the operations of one path together for "%s"', (query) => {
+    const paths = search(query)
+      .text.split('\n')
+      .flatMap((l) => /^\d+\. \S+ — \S+ (\S+)/.exec(l)?.[1] ?? [])
+    expect(paths.length).toBeGreaterThan(1)
+    const runs = paths.filter((p, i) => p !== paths[i - 1])
+    expect(new Set(runs).size).toBe(runs.length)
+  })
+})
+
 describe('lookups that match nothing say so first', () => {
   it('offers the nearest names for a mistyped operation name, as suggestions', () => {
     const lines = search('petstore.getPetByIdd').text.split('\n')
