@@ -8,6 +8,7 @@ import { convertSwagger2 } from './convert-swagger2.ts'
 import { describeApi } from './describe-api.ts'
 import { dropCredentialParams } from './drop-credential-params.ts'
 import { emitTypes } from './emit-types.ts'
+import { findIdSources } from './find-id-sources.ts'
 import { inlineRefs } from './inline-refs.ts'
 import { loadSpec } from './load-spec.ts'
 import { nameOperations } from './name-operations.ts'
@@ -17,7 +18,7 @@ import { repairRefs } from './repair-refs.ts'
 import type { Json } from './resolve-ref.ts'
 import { SpecError, type SpecProblem } from './spec-error.ts'
 
-const CODEGEN_VERSION = '6'
+const CODEGEN_VERSION = '7'
 
 export type NamedOperation = CollectedOperation & { name: string }
 
@@ -73,6 +74,7 @@ export async function buildApi(file: string, apiName: string): Promise<BuildApiR
   const { extractTypeIndex } = await indexModule
   timings.types = performance.now() - t1
   const typeIndex = time('typeIndex', () => extractTypeIndex(types.base, ops, aliases, apiName))
+  for (const [name, ids] of time('idSources', () => findIdSources(doc, ops))) if (typeIndex.operations[name]) typeIndex.operations[name].ids = ids
 
   warnings.push(...apiWarnings)
   const meta: ApiMeta = {

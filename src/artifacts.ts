@@ -69,7 +69,8 @@ export interface ApiMeta {
 
 /** Compact TypeScript text the model reads: one signature per operation, one declaration per named type. */
 export interface TypeIndex {
-  operations: Record<string, { signature: string; types: string[] }>
+  /** `ids`: per path parameter, the operation and field its value comes from ("zonesGet → result[].id"). */
+  operations: Record<string, { signature: string; types: string[]; ids?: Record<string, string> }>
   types: Record<string, string>
   /** Optional parameters every operation takes (Google's `alt`, `fields`, …): left out of signatures, stated once. */
   sharedParams?: string[]

@@ -59,6 +59,8 @@ export function operationDetail(catalog: Catalog, api: string, name: string, ann
     lines.push(next ? `Deprecated: the spec names ${api}.${next} as its replacement.` : 'Deprecated, and the spec names no replacement.')
   }
   lines.push(entry.signature, ...sharedParamsLines(catalog, [api]))
+  const ids = Object.entries(entry.ids ?? {})
+  if (ids.length) lines.push(`Where its ids come from: ${ids.map(([param, from]) => `${param} ← ${api}.${from}`).join('; ')}.`)
   const shown = entry.types.slice(0, TYPES_SHOWN)
   if (shown.length) lines.push('', 'Types:', ...shown.map((t) => clip(index.types[t] ?? '', MAX_TYPE_CHARS)))
   if (entry.types.length > shown.length) {
