@@ -37,7 +37,8 @@ export default class Sandbox extends WorkerEntrypoint {
     const apis = {}
     for (const name of apiNames) apis[name] = apiProxy(host, name)
     try {
-      const json = toJson(await userMain(apis))
+      const value = await userMain(apis)
+      const json = toJson(value)
       if (json.length > MAX_RESULT_CHARS)
         return {
           ok: false,
@@ -47,7 +48,7 @@ export default class Sandbox extends WorkerEntrypoint {
           },
           logs,
         }
-      return { ok: true, json, logs }
+      return { ok: true, json, logs, undefinedPaths: undefinedPaths(value) }
     } catch (err) {
       return { ok: false, error: describeError(err), logs }
     }
@@ -98,6 +99,30 @@ function toJson(value) {
   } catch (err) {
     return JSON.stringify(`[unserializable result: ${err?.message}]`)
   }
+}
+
+/**
+ * Paths holding `undefined`, which JSON drops (`result` for the value itself), so the answer can say so: objects only,
+ * three levels deep, at most five. Mirrors src/execute/describe-result.ts, which reads them.
+ */
+function undefinedPaths(value) {
+  if (value === undefined) return ['result']
+  const found = []
+  const visit = (v, path, depth) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v) || depth >= 3) return
+    for (const key of Object.keys(v)) {
+      if (found.length >= 5) return
+      const at = /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`
+      if (v[key] === undefined) found.push(at)
+      else visit(v[key], at, depth + 1)
+    }
+  }
+  try {
+    visit(value, 'result', 0)
+  } catch {
+    // a getter that throws: report what was found before it
+  }
+  return found
 }
 
 function describeError(err) {

@@ -2,6 +2,7 @@
 // cut to a token budget in a way that keeps it valid JSON and says what was cut.
 import { estimateTokens } from '../estimate-tokens.ts'
 import type { ToolAnswer } from '../mcp/register-tools.ts'
+import { describeResult } from './describe-result.ts'
 import type { RunCodeResult } from './run-code-result.ts'
 import { truncateJson } from './truncate-json.ts'
 
@@ -19,20 +20,22 @@ export function formatAnswer(run: RunCodeResult, maxTokens: number, mock?: strin
   const logBudget = Math.floor(maxTokens * 0.2)
   const logs = fitLines(run.logs, logBudget)
   const maxChars = Math.floor(maxTokens * CHARS_PER_TOKEN)
+  const note = describeResult(value, run.undefinedPaths)
   let budget = maxChars - JSON.stringify(logs.lines).length
   // The result gets what the logs leave; if the note on what was cut and the meter then push the answer over, the
   // result gets that much less. The note's length hardly changes between rounds, so two or three rounds settle it.
   for (let round = 1; ; round++) {
-    const text = answerText(value, logs, budget, maxTokens, run.calls, mock)
+    const text = answerText(value, note, logs, budget, maxTokens, run.calls, mock)
     const over = text.length - maxChars
     if (over <= 0 || round === 8 || budget <= 0) return { text }
     budget -= over
   }
 }
 
-function answerText(value: unknown, logs: { lines: string[]; dropped: number }, budget: number, maxTokens: number, calls: number, mock?: string): string {
+function answerText(value: unknown, note: string | undefined, logs: { lines: string[]; dropped: number }, budget: number, maxTokens: number, calls: number, mock?: string): string {
   const { value: result, cut } = truncateJson(value, budget)
   const answer: Record<string, unknown> = { result }
+  if (note) answer.note = note
   if (logs.lines.length) answer.logs = logs.lines
   if (cut.length || logs.dropped) {
     answer.truncated = `${[...cut, logs.dropped ? `${logs.dropped} console line(s)` : ''].filter(Boolean).join('; ')} cut to stay within ${maxTokens} tokens. Return fewer items or only the fields you need (e.g. map to ids and names).`

@@ -22,6 +22,7 @@ interface SandboxResult {
   ok: boolean
   json?: string
   logs: string[]
+  undefinedPaths?: unknown
   error?: { name: string; message: string; line?: number; column?: number }
 }
 
@@ -65,7 +66,7 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
         logs: [],
         calls,
       }
-    if (out.ok) return { ok: true, json: out.json ?? 'null', logs: out.logs, calls }
+    if (out.ok) return { ok: true, json: out.json ?? 'null', logs: out.logs, calls, undefinedPaths: paths(out.undefinedPaths) }
     const e = out.error
     const where = e?.line && e.name !== 'LimitError' ? ` at line ${e.line}` : ''
     const name = e?.name && e.name !== 'ApiCallError' && e.name !== 'LimitError' ? `${e.name}: ` : ''
@@ -78,6 +79,11 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     dispose(entry)
     dispose(worker)
   }
+}
+
+/** The sandbox's report of undefined fields, held to the shape and size it promises: it runs the model's code. */
+function paths(reported: unknown): string[] {
+  return Array.isArray(reported) ? reported.filter((p): p is string => typeof p === 'string' && p.length <= 200).slice(0, 5) : []
 }
 
 /** Releases a stub's native handle now rather than at garbage collection. */

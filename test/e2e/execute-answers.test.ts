@@ -1,0 +1,49 @@
+// Answers an agent acts on at the first try, on the execute side: what a result is when it looks like nothing,
+// what is wrong before anything runs, and a dry run that lists requests without sending them. The real Worker in
+// workerd, the official MCP client, and an echoing upstream that records whatever reaches it.
+import { join } from 'node:path'
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type EchoUpstream, startEchoUpstream } from '../support/echo-upstream.ts'
+import { generate, SHARED_SPECS } from '../support/generate.ts'
+import { callTool, connect, startServer, type TestServer } from '../support/server.ts'
+
+const SECRET = 'petstore-secret-5e1d04'
+let upstream: EchoUpstream
+let server: TestServer
+let client: Client
+
+beforeAll(async () => {
+  const generated = generate([join(SHARED_SPECS, 'petstore.yaml')])
+  upstream = await startEchoUpstream()
+  server = await startServer({ generated, vars: { API_CONFIG: { petstore: { baseUrl: upstream.url } } }, secrets: { PETSTORE_API_TOKEN: SECRET } })
+  client = await connect(server.mcpUrl)
+})
+
+afterAll(async () => {
+  await client?.close()
+  await server?.stop()
+  await upstream?.stop()
+})
+
+const run = (code: string, extra: Record<string, unknown> = {}) => callTool(client, 'execute', { code, ...extra })
+
+describe('results that say what happened', () => {
+  it('names the fields a projection of a missing value dropped', async () => {
+    const { text, isError } = await run('async () => { const r = await petstore.getPetById({ petId: 1 }); return { id: r.result?.id, name: r.result?.name } }')
+    expect(isError).toBe(false)
+    const answer = JSON.parse(text)
+    expect(answer.result).toEqual({})
+    expect(answer.note).toBe('result.id and result.name are undefined, so JSON dropped them')
+  })
+
+  it.each([
+    ['returns nothing', 'async () => { await petstore.getInventory() }', 'result is undefined (the code returned nothing), shown as null'],
+    ['returns null', 'async () => null', 'result is null'],
+    ['returns an empty list', 'async () => { const pets = [1, 2].filter((x) => x > 5); return pets }', 'result is an empty array'],
+    ['returns an empty field', 'async () => ({ pets: [], total: 0 })', 'result.pets is an empty array'],
+  ])('says so when the code %s', async (_name, code, note) => {
+    const { text } = await run(code)
+    expect(JSON.parse(text).note).toBe(note)
+  })
+})
