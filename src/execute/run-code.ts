@@ -2,8 +2,9 @@
 // it an ApiHost over RPC, and wait for the result within the wall-time limit.
 import runtimeSource from '../../sandbox/runtime.js'
 import type { Access } from '../access/resolve-access.ts'
-import { apiNames } from '../catalog.ts'
+import { apiNames, catalog } from '../catalog.ts'
 import { ApiHost, type ApiHostOptions, type ApproveWrite, type ExecutionLimits } from '../host/api-host.ts'
+import { checkCalls } from './check-calls.ts'
 import { prepareCode } from './prepare-code.ts'
 import type { RunCodeResult } from './run-code-result.ts'
 
@@ -34,6 +35,8 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   const apis = apiNames()
   const prepared = prepareCode(code, apis)
   if (!prepared.ok) return { ok: false, error: prepared.error, logs: [], calls: 0 }
+  const problems = checkCalls(prepared.ast, prepared.prefixLength, apis, catalog)
+  if (problems.length) return { ok: false, error: `${NOT_RUN}\n${problems.join('\n')}`, logs: [], calls: 0 }
   // Aborted when this execution is over, so a call still waiting (on an approval, say) is never sent after it.
   const ended = new AbortController()
   const host = new ApiHost(env as unknown as Record<string, unknown>, options, {
@@ -80,6 +83,8 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     dispose(worker)
   }
 }
+
+const NOT_RUN = 'Not run: checked before running, nothing was sent. Fix these and call execute again:'
 
 /** The sandbox's report of undefined fields, held to the shape and size it promises: it runs the model's code. */
 function paths(reported: unknown): string[] {

@@ -47,3 +47,31 @@ describe('results that say what happened', () => {
     expect(JSON.parse(text).note).toBe(note)
   })
 })
+
+describe('checks before running', () => {
+  it('names the closest operations for a misspelt one, and sends nothing, not even the calls before it', async () => {
+    const before = upstream.requests.length
+    const { text, isError } = await run('async () => {\n  await petstore.getInventory()\n  return await petstore.getPetByIdd({ petId: 1 })\n}')
+    expect(isError).toBe(true)
+    expect(text).toBe(
+      'Not run: checked before running, nothing was sent. Fix these and call execute again:\nline 3: petstore.getPetByIdd is not an operation of petstore. Did you mean petstore.getPetById? Use search to find operation names.',
+    )
+    expect(upstream.requests.length).toBe(before)
+  })
+
+  it('names the operation, field and line of a literal input that fails the schema', async () => {
+    const before = upstream.requests.length
+    const { text, isError } = await run('async () => {\n  const a = await petstore.getPetById({ petId: 1 })\n  return petstore.findPetsByStatus({\n    state: "sold" })\n}')
+    expect(isError).toBe(true)
+    expect(text).toBe(
+      'Not run: checked before running, nothing was sent. Fix these and call execute again:\nline 4: petstore.findPetsByStatus: unknown field "state"; did you mean status? Fix the input; call search with "findPetsByStatus" to see its signature.',
+    )
+    expect(upstream.requests.length).toBe(before)
+  })
+
+  it('leaves computed inputs to the host, which still refuses them as it sends', async () => {
+    const { text, isError } = await run('async () => { const id = "seven"; return petstore.getPetById({ petId: id }) }')
+    expect(isError).toBe(true)
+    expect(text).toBe('petstore.getPetById: petId must be integer; got string "seven". Call search with "getPetById" to see its signature.')
+  })
+})
