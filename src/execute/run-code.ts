@@ -17,6 +17,7 @@ export interface RunCodeOptions extends ExecutionLimits {
   user?: string
   access?: Access
   upstream?: ApiHostOptions['upstream']
+  dryRun?: boolean
 }
 
 interface SandboxResult {
@@ -45,6 +46,7 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     user: options.user,
     access: options.access,
     upstream: options.upstream,
+    dryRun: options.dryRun,
   })
   const worker = env.LOADER.load({
     compatibilityDate: '2026-08-22',
@@ -62,18 +64,20 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   try {
     const out = await Promise.race([entry.run(host, apis, { maxLoopIterations: options.maxLoopIterations }), timeout])
     const calls = host.usage.calls
+    const planned = options.dryRun ? { planned: host.planned } : {}
     if (out === 'timeout')
       return {
         ok: false,
         error: `Execution timed out after ${options.timeoutMs} ms (wall-time limit). Make fewer or smaller calls, or split the work across several execute calls.`,
         logs: [],
         calls,
+        ...planned,
       }
-    if (out.ok) return { ok: true, json: out.json ?? 'null', logs: out.logs, calls, undefinedPaths: paths(out.undefinedPaths) }
+    if (out.ok) return { ok: true, json: out.json ?? 'null', logs: out.logs, calls, undefinedPaths: paths(out.undefinedPaths), ...planned }
     const e = out.error
     const where = e?.line && e.name !== 'LimitError' ? ` at line ${e.line}` : ''
     const name = e?.name && e.name !== 'ApiCallError' && e.name !== 'LimitError' ? `${e.name}: ` : ''
-    return { ok: false, error: `${name}${e?.message ?? 'unknown error'}${where}`, logs: out.logs, calls }
+    return { ok: false, error: `${name}${e?.message ?? 'unknown error'}${where}`, logs: out.logs, calls, ...planned }
   } catch (err) {
     return { ok: false, error: `The sandbox failed: ${(err as Error).message}`, logs: [], calls: host.usage.calls }
   } finally {

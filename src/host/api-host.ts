@@ -15,9 +15,10 @@ import { findOperationByPath } from './find-operation.ts'
 import { hostOwnedSlots, ownedInputKey } from './host-owned-slots.ts'
 import { lackingScopes } from './missing-scopes.ts'
 import { operatorCredentialForms, operatorCredentials } from './operator-credentials.ts'
+import type { RequestPreview } from './preview-request.ts'
 import { type RawRequest, rawRequestInput } from './raw-request-input.ts'
 import { createScrubber, type Scrubber } from './scrub-secrets.ts'
-import { sendRequest } from './send-request.ts'
+import { planRequest, type SendRequestOptions, sendRequest } from './send-request.ts'
 import { userCredentials, userTokenScheme } from './user-credentials.ts'
 import { validateInput } from './validate-input.ts'
 
@@ -32,7 +33,7 @@ export interface ExecutionLimits {
 }
 
 /** Asks a human to approve a write; resolves false when declined or when the client cannot ask. Stops asking when `signal` aborts. */
-export type ApproveWrite = (api: string, op: OperationSpec, input: unknown, signal?: AbortSignal) => Promise<{ approved: boolean; reason?: string }>
+export type ApproveWrite = (api: string, op: OperationSpec, input: unknown, signal?: AbortSignal, preview?: RequestPreview) => Promise<{ approved: boolean; reason?: string }>
 
 export interface ApiHostOptions {
   approve?: ApproveWrite
@@ -43,6 +44,8 @@ export interface ApiHostOptions {
   access?: Access
   /** Upstream sign-in: the API the user signed in at, and their token for it (used instead of the operator's). */
   upstream?: { api: string; accessToken: string; scopes?: string[] }
+  /** Check every call as usual, send none: each resolves to null and its request is kept in `planned`. */
+  dryRun?: boolean
 }
 
 export class ApiHost extends RpcTarget {
@@ -58,6 +61,8 @@ export class ApiHost extends RpcTarget {
   /** Writes sent per API, for each API's own maxWritesPerExecution; #used.writes counts all of them. */
   #writesTo = new Map<string, number>()
   #scrubber: Scrubber | undefined
+  #dryRun: boolean
+  #planned: RequestPreview[] = []
 
   /** `ended` aborts when the execution is over; from then on no call is sent. `access` is the signed-in user's. */
   constructor(env: Record<string, unknown>, limits: ExecutionLimits, options: ApiHostOptions = {}) {
@@ -69,6 +74,7 @@ export class ApiHost extends RpcTarget {
     this.#user = options.user
     this.#access = options.access ?? { all: true }
     this.#upstream = options.upstream
+    this.#dryRun = options.dryRun === true
   }
 
   /** `<api>.<operation>(input)` from the sandbox. */
@@ -104,6 +110,11 @@ export class ApiHost extends RpcTarget {
     return { ...this.#used }
   }
 
+  /** In a dry run, the requests the calls would have sent, in order. */
+  get planned(): RequestPreview[] {
+    return [...this.#planned]
+  }
+
   async #call(apiName: string, name: string, input: unknown): Promise<CallOutcome> {
     const api = getApi(apiName)
     if (!api) return { ok: false, error: `unknown API "${apiName}"` }
@@ -132,8 +143,30 @@ export class ApiHost extends RpcTarget {
       return { ok: false, error: `${label}: call limit reached (${this.#limits.maxCalls} API calls per execution). Split the work across several execute calls.` }
     if (writes && this.#used.writes >= this.#limits.maxWrites)
       return { ok: false, error: `${label}: write limit reached (${this.#limits.maxWrites} non-GET calls per execution). Split the writes across several execute calls.` }
+    const own = this.#upstream?.api === apiName ? this.#upstream.accessToken : undefined
+    const send: Omit<SendRequestOptions, 'budget'> = {
+      label,
+      op,
+      config: own ? { ...config, scheme: userTokenScheme(api.meta.securitySchemes)?.name } : config,
+      schemes: api.meta.securitySchemes,
+      find: own ? userCredentials(own) : operatorCredentials(this.#env, config),
+      scrub: this.#scrub(),
+      signal: this.#ended,
+    }
+    const plan = this.#dryRun || (writes && config.approveWrites) ? planRequest(built, { ...send, budget: { left: 0, limit: 0 } }) : undefined
+    if (plan && !plan.ok) return plan
+    if (this.#dryRun && plan) {
+      // Counted like a sent call, so the limits a real run would hit show up in the dry run too.
+      this.#used.calls++
+      if (writes) {
+        this.#used.writes++
+        this.#writesTo.set(apiName, (this.#writesTo.get(apiName) ?? 0) + 1)
+      }
+      this.#planned.push({ ...plan.preview, ...(writes && config.approveWrites ? { approval: 'required' } : {}) })
+      return { ok: true, value: null }
+    }
     if (writes && config.approveWrites) {
-      const verdict = await this.#askApproval(apiName, op, input)
+      const verdict = await this.#askApproval(apiName, op, input, plan?.preview)
       if (this.#ended?.aborted) return { ok: false, error: `${label}: ${ENDED}` }
       if (!verdict.approved) return { ok: false, error: `${label}: write not approved (${verdict.reason ?? 'declined'})` }
     }
@@ -144,17 +177,7 @@ export class ApiHost extends RpcTarget {
       this.#writesTo.set(apiName, (this.#writesTo.get(apiName) ?? 0) + 1)
     }
     const started = Date.now()
-    const own = this.#upstream?.api === apiName ? this.#upstream.accessToken : undefined
-    const sent = await sendRequest(built, {
-      label,
-      op,
-      config: own ? { ...config, scheme: userTokenScheme(api.meta.securitySchemes)?.name } : config,
-      schemes: api.meta.securitySchemes,
-      find: own ? userCredentials(own) : operatorCredentials(this.#env, config),
-      scrub: this.#scrub(),
-      budget: { left: this.#limits.maxResponseBytes - this.#used.bytes, limit: this.#limits.maxResponseBytes },
-      signal: this.#ended,
-    })
+    const sent = await sendRequest(built, { ...send, budget: { left: this.#limits.maxResponseBytes - this.#used.bytes, limit: this.#limits.maxResponseBytes } })
     this.#used.bytes += sent.bytes
     // One audit line per upstream call: never a credential, never a body.
     console.log(
@@ -171,10 +194,10 @@ export class ApiHost extends RpcTarget {
   }
 
   /** The human's verdict; an approver that fails because the execution ended counts as a refusal. */
-  async #askApproval(apiName: string, op: OperationSpec, input: unknown): Promise<{ approved: boolean; reason?: string }> {
+  async #askApproval(apiName: string, op: OperationSpec, input: unknown, preview?: RequestPreview): Promise<{ approved: boolean; reason?: string }> {
     if (!this.#approve) return { approved: false, reason: 'this server requires human approval of writes and no approver is available' }
     try {
-      return await this.#approve(apiName, op, input, this.#ended)
+      return await this.#approve(apiName, op, input, this.#ended, preview)
     } catch (err) {
       if (this.#ended?.aborted) return { approved: false, reason: ENDED }
       throw err

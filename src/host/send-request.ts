@@ -6,6 +6,7 @@ import type { ApiConfig } from '../config.ts'
 import { applyCredential } from './apply-credential.ts'
 import type { BuiltRequest } from './build-request.ts'
 import { explainAuthFailure, explainMissingCredential } from './explain-auth-failure.ts'
+import { previewRequest, type RequestPreview } from './preview-request.ts'
 import { readResponse } from './read-response.ts'
 import type { Scrubber } from './scrub-secrets.ts'
 import { type FindCredential, selectCredentials } from './select-credentials.ts'
@@ -26,8 +27,8 @@ export type SendResult = { ok: true; value: unknown; bytes: number; status: numb
 
 export async function sendRequest({ url, init }: BuiltRequest, o: SendRequestOptions): Promise<SendResult> {
   const choice = selectCredentials(o.op, o.schemes, o.config.scheme, o.find)
-  // Nothing configured for an operation that declares it needs credentials: say which secret to set, and send nothing.
-  if (o.op.security && choice.met === undefined && choice.sent.length === 0) return { ok: false, error: `${o.label}: ${explainMissingCredential(o.op, o.config)}`, bytes: 0 }
+  const missing = missingCredential(choice, o)
+  if (missing) return { ok: false, error: missing, bytes: 0 }
   for (const credential of choice.sent) applyCredential(credential.scheme, credential.value, url, init.headers)
   let response: Response
   try {
@@ -41,6 +42,17 @@ export async function sendRequest({ url, init }: BuiltRequest, o: SendRequestOpt
   if (read.status !== 401 && read.status !== 403) return { ...read, error: `${o.label}: ${read.error}` }
   const configured = o.schemes.filter((s) => s.type !== 'mutualTLS' && o.find(s)).map((s) => s.name)
   return { ...read, error: `${o.label}: ${read.error.replace(/\.?\s*$/, '.')} ${explainAuthFailure(o.op, o.config, choice, configured)}` }
+}
+
+/** A dry run's answer: the request as it would be sent, credentials shown as [credential], or why it would not be. */
+export function planRequest(built: BuiltRequest, o: SendRequestOptions): { ok: true; preview: RequestPreview } | { ok: false; error: string } {
+  const missing = missingCredential(selectCredentials(o.op, o.schemes, o.config.scheme, o.find), o)
+  return missing ? { ok: false, error: missing } : { ok: true, preview: o.scrub.value(previewRequest(built, o)) as RequestPreview }
+}
+
+/** Nothing configured for an operation that declares it needs credentials: which secret to set (nothing is sent). */
+function missingCredential(choice: ReturnType<typeof selectCredentials>, o: SendRequestOptions): string | undefined {
+  return o.op.security && choice.met === undefined && choice.sent.length === 0 ? `${o.label}: ${explainMissingCredential(o.op, o.config)}` : undefined
 }
 
 /** Why a request never got an answer, without the runtime's internal reference, and where the base URL came from. */

@@ -75,3 +75,43 @@ describe('checks before running', () => {
     expect(text).toBe('petstore.getPetById: petId must be integer; got string "seven". Call search with "getPetById" to see its signature.')
   })
 })
+
+describe('dry run', () => {
+  const ACCEPT = 'application/json, */*;q=0.5'
+
+  it('checks every call and lists the requests it would send, with no credential, and sends nothing', async () => {
+    const before = upstream.requests.length
+    const { text, isError } = await run(
+      'async () => {\n  const pets = await petstore.findPetsByStatus({ status: "sold" })\n  await petstore.addPet({ body: { name: "Rex", photoUrls: ["u"] } })\n  return pets\n}',
+      { dryRun: true },
+    )
+    expect(isError).toBe(false)
+    expect(upstream.requests.length).toBe(before)
+    expect(text).not.toContain(SECRET)
+    const answer = JSON.parse(text)
+    expect(answer.result).toBeNull()
+    expect(answer.dryRun).toEqual({
+      sent: 0,
+      note: 'Dry run: nothing was sent. Each call was checked as usual and resolved to null (this server keeps no response examples from the spec). Run again without dryRun to send these.',
+      requests: [
+        { method: 'GET', url: `${upstream.url}/pet/findByStatus?status=sold`, headers: { accept: ACCEPT, authorization: 'Bearer [credential]' } },
+        {
+          method: 'POST',
+          url: `${upstream.url}/pet`,
+          headers: { accept: ACCEPT, authorization: 'Bearer [credential]', 'content-type': 'application/json' },
+          body: { name: 'Rex', photoUrls: ['u'] },
+        },
+      ],
+    })
+    expect(answer.meter.apiCalls).toBe(2)
+  })
+
+  it('refuses what a real run would refuse, and still sends nothing', async () => {
+    const before = upstream.requests.length
+    const { text, isError } = await run('async () => { const name = ".."; return petstore.getUserByName({ username: name }) }', { dryRun: true })
+    expect(isError).toBe(true)
+    expect(text.split('\n')[0]).toBe('petstore.getUserByName: username ".." reads as the dot segment "..", which would send the request to another path; pass a real username')
+    expect(text).toContain('"dryRun":{"sent":0')
+    expect(upstream.requests.length).toBe(before)
+  })
+})

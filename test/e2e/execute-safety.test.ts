@@ -293,7 +293,10 @@ describe('policy', () => {
     const { text, isError } = await run('async () => { await guarded.deleteOrder({ orderId: 7 }); return "deleted" }', approving)
     expect(isError).toBe(false)
     expect(JSON.parse(text).result).toBe('deleted')
-    expect(asked).toEqual(['Allow guarded.deleteOrder (DELETE /store/order/{orderId}) with {"orderId":7}?'])
+    // The prompt shows the request as the host built it, with only a placeholder where the credential goes.
+    expect(asked).toEqual([
+      `Allow guarded.deleteOrder? It sends:\nDELETE ${guardedUpstream.url}/store/order/7\naccept: application/json, */*;q=0.5\nauthorization: Bearer [credential]`,
+    ])
     const second = await run('async () => { await guarded.deleteOrder({ orderId: 7 }); await guarded.deleteOrder({ orderId: 8 }) }', approving)
     expect(second.text).toMatch(/^guarded\.deleteOrder: the policy allows 1 write\(s\) per execution/)
     await approving.close()
