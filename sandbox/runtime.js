@@ -69,9 +69,38 @@ function apiProxy(host, api) {
   return new Proxy(Object.create(null), {
     get(_target, operation) {
       if (typeof operation !== 'string' || operation === 'then') return undefined
+      if (operation === 'paginate') return (name, input, options) => paginate(host, api, name, input, options)
       return (input) => call(operation, input)
     },
   })
+}
+
+const DEFAULT_MAX_ITEMS = 1000
+
+/**
+ * `for await (const item of <api>.paginate('<operation>', input, { maxItems }))`: every item of every page, page by
+ * page. The host reads each page and says what the next page's input is, so every page passes all of its checks.
+ */
+async function* paginate(host, api, name, input, options) {
+  const maxItems = Number(options?.maxItems ?? DEFAULT_MAX_ITEMS)
+  if (!Number.isInteger(maxItems) || maxItems < 1) throw new ApiCallError(`${api}.paginate: maxItems must be a whole number of at least 1; got ${options?.maxItems}`)
+  let next = input ?? {}
+  let count = 0
+  while (next && count < maxItems) {
+    let outcome
+    try {
+      outcome = await host.page(api, String(name), next)
+    } catch (err) {
+      throw new ApiCallError(`${api}.${name}: the input could not be sent (${err?.message}); pass plain JSON values`)
+    }
+    if (!outcome.ok) throw new ApiCallError(outcome.error)
+    for (const item of outcome.items) {
+      if (count >= maxItems) return
+      count++
+      yield item
+    }
+    next = outcome.next
+  }
 }
 
 class ApiCallError extends Error {

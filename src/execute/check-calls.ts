@@ -10,10 +10,18 @@ import { type AstNode as Node, walkAst } from './walk-ast.ts'
 
 const MAX_PROBLEMS = 5
 
+interface Call {
+  api: string
+  name: string
+  input?: Node
+  line: number
+  paged?: boolean
+}
+
 /** Problems found in `ast` (the model's code from `offset` on), one line each naming the line, the call and the fix. */
 export function checkCalls(ast: unknown, offset: number, apis: string[], catalog: Pick<Catalog, 'getApi' | 'getSchemas'>): string[] {
   const rebound = new Set<string>()
-  const calls: { api: string; name: string; input?: Node; line: number }[] = []
+  const calls: Call[] = []
   walkAst(ast, (node) => {
     if (node.start < offset) return
     // A model that names its own variable like an API namespace calls that, not the API: leave it alone.
@@ -21,9 +29,16 @@ export function checkCalls(ast: unknown, offset: number, apis: string[], catalog
     const callee = node.type === 'CallExpression' ? (node.callee as Node) : undefined
     const target = callee?.type === 'MemberExpression' ? (callee.object as Node) : undefined
     if (!callee || target?.type !== 'Identifier' || !apis.includes(target.name as string)) return
-    const name = memberName(callee)
+    let name = memberName(callee)
+    let args = node.arguments as Node[]
+    const paged = name === 'paginate'
+    if (paged) {
+      // `<api>.paginate('<operation>', input, options)`: checked as a call of that operation that must page.
+      name = args[0]?.type === 'Literal' && typeof args[0].value === 'string' ? args[0].value : undefined
+      args = args.slice(1)
+    }
     if (name === undefined || name === 'request') return
-    calls.push({ api: target.name as string, name, input: (node.arguments as Node[])[0], line: node.loc?.start.line ?? 0 })
+    calls.push({ api: target.name as string, name, input: args[0], line: node.loc?.start.line ?? 0, paged })
   })
   const problems: string[] = []
   for (const call of calls) {
@@ -34,7 +49,7 @@ export function checkCalls(ast: unknown, offset: number, apis: string[], catalog
   return problems
 }
 
-function checkCall(call: { api: string; name: string; input?: Node; line: number }, catalog: Pick<Catalog, 'getApi' | 'getSchemas'>): string | undefined {
+function checkCall(call: Call, catalog: Pick<Catalog, 'getApi' | 'getSchemas'>): string | undefined {
   const api = catalog.getApi(call.api)
   if (!api) return undefined
   const label = `${call.api}.${call.name}`
@@ -44,6 +59,7 @@ function checkCall(call: { api: string; name: string; input?: Node; line: number
     const hint = close.length ? ` Did you mean ${close.map((n) => `${call.api}.${n}`).join(', ')}?` : ''
     return `line ${call.line}: ${label} is not an operation of ${call.api}.${hint} Use search to find operation names.`
   }
+  if (call.paged && !op.pagination) return `line ${call.line}: ${label} does not page (its spec shows no pagination); call ${label}(input) directly.`
   const input = call.input ? staticInput(call.input) : { value: undefined, dynamic: [], lines: new Map() }
   if (!input || call.input?.type === 'SpreadElement') return undefined
   const forged = ownedInputKey(input.value, (op.input.properties ?? {}) as Record<string, unknown>, hostOwnedSlots(api.meta.securitySchemes))

@@ -14,6 +14,7 @@ import { checkPolicy, isWrite } from './check-policy.ts'
 import { findOperationByPath } from './find-operation.ts'
 import { hostOwnedSlots, ownedInputKey } from './host-owned-slots.ts'
 import { lackingScopes } from './missing-scopes.ts'
+import { nextPage } from './next-page.ts'
 import { operatorCredentialForms, operatorCredentials } from './operator-credentials.ts'
 import type { RequestPreview } from './preview-request.ts'
 import { type RawRequest, rawRequestInput } from './raw-request-input.ts'
@@ -25,6 +26,12 @@ import { validateInput } from './validate-input.ts'
 export type { RawRequest }
 
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: string }
+
+/** One page of `<api>.paginate(name, input)`: its items, and the input of the next page (null after the last). */
+export type PageOutcome = { ok: true; items: unknown[]; next: Record<string, unknown> | null } | { ok: false; error: string }
+
+/** A sent call, with what paging needs to read the next page: the URL it went to and its Link header. */
+type Sent = { ok: true; value: unknown; url?: URL; link?: string } | { ok: false; error: string }
 
 export interface ExecutionLimits {
   maxCalls: number
@@ -80,7 +87,8 @@ export class ApiHost extends RpcTarget {
   /** `<api>.<operation>(input)` from the sandbox. */
   async call(api: string, operation: string, input: unknown): Promise<CallOutcome> {
     try {
-      return await this.#call(String(api), String(operation), input)
+      const sent = await this.#call(String(api), String(operation), input)
+      return sent.ok ? { ok: true, value: sent.value } : sent
     } catch (err) {
       console.error('ApiHost.call failed', err)
       return { ok: false, error: `${api}.${operation}: the host could not complete the call (${(err as Error).message}); try again` }
@@ -106,6 +114,23 @@ export class ApiHost extends RpcTarget {
     return this.call(api, name, input)
   }
 
+  /** `<api>.paginate(name, input)` from the sandbox: one page, each held to every check of a call. */
+  async page(api: string, operation: string, input: unknown): Promise<PageOutcome> {
+    const label = `${api}.${operation}`
+    try {
+      const op = getApi(String(api))?.byName.get(String(operation))
+      if (op && !op.pagination) return { ok: false, error: `${label}: this operation does not page (its spec shows no pagination); call it directly` }
+      const sent = await this.#call(String(api), String(operation), input)
+      if (!sent.ok || !op) return sent.ok ? { ok: false, error: `${label}: unknown operation` } : sent
+      if (this.#dryRun || !sent.url) return { ok: true, items: [], next: null }
+      const step = nextPage(op, (input ?? {}) as Record<string, unknown>, sent.value, sent.link, sent.url)
+      return 'error' in step ? { ok: false, error: `${label}: ${step.error}` } : { ok: true, ...step }
+    } catch (err) {
+      console.error('ApiHost.page failed', err)
+      return { ok: false, error: `${label}: the host could not complete the call (${(err as Error).message}); try again` }
+    }
+  }
+
   get usage(): { calls: number; writes: number; bytes: number } {
     return { ...this.#used }
   }
@@ -115,7 +140,7 @@ export class ApiHost extends RpcTarget {
     return [...this.#planned]
   }
 
-  async #call(apiName: string, name: string, input: unknown): Promise<CallOutcome> {
+  async #call(apiName: string, name: string, input: unknown): Promise<Sent> {
     const api = getApi(apiName)
     if (!api) return { ok: false, error: `unknown API "${apiName}"` }
     const op = api.byName.get(name)
@@ -183,7 +208,7 @@ export class ApiHost extends RpcTarget {
     console.log(
       JSON.stringify({ audit: 'upstream-call', user: this.#user ?? null, api: apiName, operation: name, method: op.method, status: sent.status ?? null, ms: Date.now() - started }),
     )
-    return sent.ok ? { ok: true, value: sent.value } : { ok: false, error: sent.error }
+    return sent.ok ? { ok: true, value: sent.value, url: built.url, link: sent.link } : { ok: false, error: sent.error }
   }
 
   /** Scrubs every credential the operator configured, for any API, from what goes back to the sandbox. */

@@ -23,7 +23,8 @@ export interface SendRequestOptions {
   signal?: AbortSignal
 }
 
-export type SendResult = { ok: true; value: unknown; bytes: number; status: number } | { ok: false; error: string; bytes: number; status?: number }
+/** `link`: the response's Link header, scrubbed, for paging. */
+export type SendResult = { ok: true; value: unknown; bytes: number; status: number; link?: string } | { ok: false; error: string; bytes: number; status?: number }
 
 export async function sendRequest({ url, init }: BuiltRequest, o: SendRequestOptions): Promise<SendResult> {
   const choice = selectCredentials(o.op, o.schemes, o.config.scheme, o.find)
@@ -38,7 +39,8 @@ export async function sendRequest({ url, init }: BuiltRequest, o: SendRequestOpt
     return { ok: false, error: o.scrub.text(`${o.label}: ${unreachable(url, o.config, o.label, err)}`), bytes: 0 }
   }
   const read = await readResponse(response, o.budget.left, o.budget.limit, o.scrub)
-  if (read.ok) return { ...read, status: response.status }
+  const link = response.headers.get('link')
+  if (read.ok) return { ...read, status: response.status, ...(link ? { link: o.scrub.text(link) } : {}) }
   if (read.status !== 401 && read.status !== 403) return { ...read, error: `${o.label}: ${read.error}` }
   const configured = o.schemes.filter((s) => s.type !== 'mutualTLS' && o.find(s)).map((s) => s.name)
   return { ...read, error: `${o.label}: ${read.error.replace(/\.?\s*$/, '.')} ${explainAuthFailure(o.op, o.config, choice, configured)}` }
