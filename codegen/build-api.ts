@@ -6,6 +6,7 @@ import { type CollectedOperation, collectOperations } from './collect-operations
 import { collectSpecWords, tagDescriptionsOf } from './collect-spec-words.ts'
 import { convertSwagger2 } from './convert-swagger2.ts'
 import { describeApi } from './describe-api.ts'
+import { detectPagination } from './detect-pagination.ts'
 import { dropCredentialParams } from './drop-credential-params.ts'
 import { emitTypes } from './emit-types.ts'
 import { findIdSources } from './find-id-sources.ts'
@@ -18,7 +19,7 @@ import { repairRefs } from './repair-refs.ts'
 import type { Json } from './resolve-ref.ts'
 import { SpecError, type SpecProblem } from './spec-error.ts'
 
-const CODEGEN_VERSION = '7'
+const CODEGEN_VERSION = '8'
 
 export type NamedOperation = CollectedOperation & { name: string }
 
@@ -100,6 +101,7 @@ export async function buildApi(file: string, apiName: string): Promise<BuildApiR
     input: buildInputSchema(op),
     security: op.security,
     scopes: op.scopes,
+    pagination: detectPagination(doc, op),
   }))
   const tagDescriptions = tagDescriptionsOf(doc)
   const searchDocs: SearchDoc[] = ops.map((op) => ({

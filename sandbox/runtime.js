@@ -37,7 +37,8 @@ export default class Sandbox extends WorkerEntrypoint {
     const apis = {}
     for (const name of apiNames) apis[name] = apiProxy(host, name)
     try {
-      const json = toJson(await userMain(apis))
+      const value = await userMain(apis)
+      const json = toJson(value)
       if (json.length > MAX_RESULT_CHARS)
         return {
           ok: false,
@@ -47,7 +48,7 @@ export default class Sandbox extends WorkerEntrypoint {
           },
           logs,
         }
-      return { ok: true, json, logs }
+      return { ok: true, json, logs, undefinedPaths: undefinedPaths(value) }
     } catch (err) {
       return { ok: false, error: describeError(err), logs }
     }
@@ -68,9 +69,38 @@ function apiProxy(host, api) {
   return new Proxy(Object.create(null), {
     get(_target, operation) {
       if (typeof operation !== 'string' || operation === 'then') return undefined
+      if (operation === 'paginate') return (name, input, options) => paginate(host, api, name, input, options)
       return (input) => call(operation, input)
     },
   })
+}
+
+const DEFAULT_MAX_ITEMS = 1000
+
+/**
+ * `for await (const item of <api>.paginate('<operation>', input, { maxItems }))`: every item of every page, page by
+ * page. The host reads each page and says what the next page's input is, so every page passes all of its checks.
+ */
+async function* paginate(host, api, name, input, options) {
+  const maxItems = Number(options?.maxItems ?? DEFAULT_MAX_ITEMS)
+  if (!Number.isInteger(maxItems) || maxItems < 1) throw new ApiCallError(`${api}.paginate: maxItems must be a whole number of at least 1; got ${options?.maxItems}`)
+  let next = input ?? {}
+  let count = 0
+  while (next && count < maxItems) {
+    let outcome
+    try {
+      outcome = await host.page(api, String(name), next)
+    } catch (err) {
+      throw new ApiCallError(`${api}.${name}: the input could not be sent (${err?.message}); pass plain JSON values`)
+    }
+    if (!outcome.ok) throw new ApiCallError(outcome.error)
+    for (const item of outcome.items) {
+      if (count >= maxItems) return
+      count++
+      yield item
+    }
+    next = outcome.next
+  }
 }
 
 class ApiCallError extends Error {
@@ -98,6 +128,30 @@ function toJson(value) {
   } catch (err) {
     return JSON.stringify(`[unserializable result: ${err?.message}]`)
   }
+}
+
+/**
+ * Paths holding `undefined`, which JSON drops (`result` for the value itself), so the answer can say so: objects only,
+ * three levels deep, at most five. Mirrors src/execute/describe-result.ts, which reads them.
+ */
+function undefinedPaths(value) {
+  if (value === undefined) return ['result']
+  const found = []
+  const visit = (v, path, depth) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v) || depth >= 3) return
+    for (const key of Object.keys(v)) {
+      if (found.length >= 5) return
+      const at = /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`
+      if (v[key] === undefined) found.push(at)
+      else visit(v[key], at, depth + 1)
+    }
+  }
+  try {
+    visit(value, 'result', 0)
+  } catch {
+    // a getter that throws: report what was found before it
+  }
+  return found
 }
 
 function describeError(err) {

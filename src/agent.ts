@@ -9,6 +9,7 @@ import { formatAnswer } from './execute/format-answer.ts'
 import { runCode } from './execute/run-code.ts'
 import type { ApproveWrite } from './host/api-host.ts'
 import { lackingScopes } from './host/missing-scopes.ts'
+import { previewText } from './host/preview-request.ts'
 import { resolveLimits } from './limits.ts'
 import { type AskHuman, registerTools } from './mcp/register-tools.ts'
 import { answerSearch } from './search/answer-search.ts'
@@ -44,11 +45,11 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
               isError: true,
             },
       execute: apis.length
-        ? async ({ code }, { ask }) => {
+        ? async ({ code, dryRun }, { ask }) => {
             const limits = resolveLimits(this.env)
             // Read at call time: a refreshed grant brings the user's new upstream token in new props.
             const upstream = this.props?.upstream
-            const options = { ...limits, approve: approveWith(ask), user: user?.id, access, upstream }
+            const options = { ...limits, approve: approveWith(ask), user: user?.id, access, upstream, dryRun }
             return formatAnswer(await runCode(this.env, code, options), limits.maxResultTokens, this.env.MOCK_UPSTREAM || undefined)
           }
         : undefined,
@@ -82,14 +83,15 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
 
 /** Write approval through MCP elicitation; a client that cannot elicit gets a clear refusal. */
 function approveWith(ask: AskHuman | undefined): ApproveWrite {
-  return async (api, op, input, signal) => {
+  return async (api, op, input, signal, preview) => {
     if (!ask)
       return {
         approved: false,
         reason: 'this server requires a human to approve writes, and this MCP client does not support elicitation; use a client that does, or ask the operator',
       }
     const shown = JSON.stringify(input ?? {})
-    const approved = await ask(`Allow ${api}.${op.name} (${op.method} ${op.path}) with ${shown.length > 600 ? `${shown.slice(0, 600)}…` : shown}?`, signal)
+    const request = ` (${op.method} ${op.path}) with ${shown.length > 600 ? `${shown.slice(0, 600)}…` : shown}`
+    const approved = await ask(preview ? `Allow ${api}.${op.name}? It sends:\n${previewText(preview)}` : `Allow ${api}.${op.name}${request}?`, signal)
     return approved ? { approved: true } : { approved: false, reason: 'the user declined' }
   }
 }

@@ -41,6 +41,22 @@ export interface OperationSpec {
   security?: string[][]
   /** The scopes each alternative of `security` lists, aligned with it; absent when none lists any. */
   scopes?: string[][]
+  /** How the operation pages through a list, when its spec shows it; `<api>.paginate(name, input)` follows it. */
+  pagination?: Pagination
+}
+
+/**
+ * A list operation's paging, detected at codegen. `items`: dotted path of the list in the body ('' for a top-level
+ * array). `param`: the query parameter each next page sets. `next`: the body field that says what comes next
+ * (`page`: the total pages; `cursor`: the next cursor; `starting_after`: `has_more`, the cursor being the last item's
+ * id); `link` reads the `Link` header instead. `sizeParam`: the page-size query parameter, when there is one.
+ */
+export interface Pagination {
+  style: 'page' | 'cursor' | 'link' | 'starting_after'
+  items: string
+  param: string
+  next?: string
+  sizeParam?: string
 }
 
 export interface SecuritySchemeSpec {

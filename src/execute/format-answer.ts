@@ -2,6 +2,8 @@
 // cut to a token budget in a way that keeps it valid JSON and says what was cut.
 import { estimateTokens } from '../estimate-tokens.ts'
 import type { ToolAnswer } from '../mcp/register-tools.ts'
+import { describeResult } from './describe-result.ts'
+import { type DryRunSummary, dryRunSummary } from './dry-run-summary.ts'
 import type { RunCodeResult } from './run-code-result.ts'
 import { truncateJson } from './truncate-json.ts'
 
@@ -10,29 +12,40 @@ const CHARS_PER_TOKEN = 3.6
 
 /** `mock`: set when the APIs are mocks (npm run demo); every answer then says so, in the meter or after an error. */
 export function formatAnswer(run: RunCodeResult, maxTokens: number, mock?: string): ToolAnswer {
+  const maxChars = Math.floor(maxTokens * CHARS_PER_TOKEN)
+  const dryRun = run.planned && dryRunSummary(run.planned, Math.floor(maxChars * 0.4))
   if (!run.ok) {
-    const logs = run.logs.length ? `\nconsole:\n${run.logs.join('\n')}` : ''
+    const planned = dryRun ? `\n${JSON.stringify({ dryRun })}` : ''
+    const logs = `${run.logs.length ? `\nconsole:\n${run.logs.join('\n')}` : ''}${planned}`
     const note = mock ? `\n[mock upstream: ${mock}]` : ''
     return { text: `${`${run.error}${logs}`.slice(0, Math.floor(maxTokens * CHARS_PER_TOKEN) - note.length)}${note}`, isError: true }
   }
   const value = JSON.parse(run.json) as unknown
   const logBudget = Math.floor(maxTokens * 0.2)
   const logs = fitLines(run.logs, logBudget)
-  const maxChars = Math.floor(maxTokens * CHARS_PER_TOKEN)
-  let budget = maxChars - JSON.stringify(logs.lines).length
+  const parts = { note: describeResult(value, run.undefinedPaths), logs, dryRun }
+  let budget = maxChars - JSON.stringify(logs.lines).length - (dryRun ? JSON.stringify(dryRun).length : 0)
   // The result gets what the logs leave; if the note on what was cut and the meter then push the answer over, the
   // result gets that much less. The note's length hardly changes between rounds, so two or three rounds settle it.
   for (let round = 1; ; round++) {
-    const text = answerText(value, logs, budget, maxTokens, run.calls, mock)
+    const text = answerText(value, parts, budget, maxTokens, run.calls, mock)
     const over = text.length - maxChars
     if (over <= 0 || round === 8 || budget <= 0) return { text }
     budget -= over
   }
 }
 
-function answerText(value: unknown, logs: { lines: string[]; dropped: number }, budget: number, maxTokens: number, calls: number, mock?: string): string {
+interface AnswerParts {
+  note?: string
+  logs: { lines: string[]; dropped: number }
+  dryRun?: DryRunSummary
+}
+
+function answerText(value: unknown, { note, logs, dryRun }: AnswerParts, budget: number, maxTokens: number, calls: number, mock?: string): string {
   const { value: result, cut } = truncateJson(value, budget)
   const answer: Record<string, unknown> = { result }
+  if (note) answer.note = note
+  if (dryRun) answer.dryRun = dryRun
   if (logs.lines.length) answer.logs = logs.lines
   if (cut.length || logs.dropped) {
     answer.truncated = `${[...cut, logs.dropped ? `${logs.dropped} console line(s)` : ''].filter(Boolean).join('; ')} cut to stay within ${maxTokens} tokens. Return fewer items or only the fields you need (e.g. map to ids and names).`

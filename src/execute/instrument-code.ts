@@ -6,15 +6,7 @@
 // `Date.now()` does not advance in synchronous code, so the guard counts instead of timing. Edits never add lines,
 // so line numbers stay the model's own.
 import type { Node } from 'acorn'
-
-interface AstNode {
-  type: string
-  start: number
-  end: number
-  loc?: { start: { line: number; column: number } }
-  body?: AstNode
-  [key: string]: unknown
-}
+import { walkAst } from './walk-ast.ts'
 
 export const GUARD = '__guard'
 
@@ -40,7 +32,7 @@ export function instrumentCode(module: string, ast: Node, offset: number): Instr
   let refused: string | undefined
   // Property names (`x.__guard`, `{ __guard: 1 }`) are not variables, so they cannot shadow the guard.
   const propertyNames = new WeakSet<object>()
-  walk(ast as unknown as AstNode, (node) => {
+  walkAst(ast, (node) => {
     if (refused) return
     const line = node.loc?.start.line ?? 0
     if (node.type === 'MemberExpression' && !node.computed) propertyNames.add(node.property as object)
@@ -77,18 +69,4 @@ function applyEdits(code: string, edits: Edit[]): string {
     from = edit.at
   }
   return out + code.slice(from)
-}
-
-function walk(node: unknown, visit: (node: AstNode) => void): void {
-  if (!node || typeof node !== 'object') return
-  if (Array.isArray(node)) {
-    for (const child of node) walk(child, visit)
-    return
-  }
-  const n = node as AstNode
-  if (typeof n.type !== 'string') return
-  visit(n)
-  for (const key of Object.keys(n)) {
-    if (key !== 'loc' && key !== 'type') walk(n[key], visit)
-  }
 }

@@ -4,7 +4,8 @@ import { type Program, parse } from 'acorn'
 import { transform } from 'sucrase'
 import { GUARD, instrumentCode } from './instrument-code.ts'
 
-export type PreparedCode = { ok: true; module: string; prefixLength: number } | { ok: false; error: string }
+/** `ast`: the model's code parsed as a body, its nodes from `prefixLength` on, lines as the model numbered them. */
+export type PreparedCode = { ok: true; module: string; prefixLength: number; ast: Program } | { ok: false; error: string }
 
 const FUNCTIONS = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration'])
 
@@ -32,7 +33,7 @@ export function prepareCode(source: string, apiNames: string[]): PreparedCode {
   }
   const module = isSingleFunction(ast, asBody.length) ? `${head} (${trimmed}\n)()\n` : asBody
   const instrumented = instrumentCode(module, ast, prefixLength)
-  return instrumented.ok ? { ok: true, module: instrumented.code, prefixLength } : instrumented
+  return instrumented.ok ? { ok: true, module: instrumented.code, prefixLength, ast } : instrumented
 }
 
 /** Whether the body holds one function and nothing else (`async () => {…}`, `function main() {…}`). */

@@ -2,8 +2,9 @@
 // it an ApiHost over RPC, and wait for the result within the wall-time limit.
 import runtimeSource from '../../sandbox/runtime.js'
 import type { Access } from '../access/resolve-access.ts'
-import { apiNames } from '../catalog.ts'
+import { apiNames, catalog } from '../catalog.ts'
 import { ApiHost, type ApiHostOptions, type ApproveWrite, type ExecutionLimits } from '../host/api-host.ts'
+import { checkCalls } from './check-calls.ts'
 import { prepareCode } from './prepare-code.ts'
 import type { RunCodeResult } from './run-code-result.ts'
 
@@ -16,12 +17,14 @@ export interface RunCodeOptions extends ExecutionLimits {
   user?: string
   access?: Access
   upstream?: ApiHostOptions['upstream']
+  dryRun?: boolean
 }
 
 interface SandboxResult {
   ok: boolean
   json?: string
   logs: string[]
+  undefinedPaths?: unknown
   error?: { name: string; message: string; line?: number; column?: number }
 }
 
@@ -33,6 +36,8 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   const apis = apiNames()
   const prepared = prepareCode(code, apis)
   if (!prepared.ok) return { ok: false, error: prepared.error, logs: [], calls: 0 }
+  const problems = checkCalls(prepared.ast, prepared.prefixLength, apis, catalog)
+  if (problems.length) return { ok: false, error: `${NOT_RUN}\n${problems.join('\n')}`, logs: [], calls: 0 }
   // Aborted when this execution is over, so a call still waiting (on an approval, say) is never sent after it.
   const ended = new AbortController()
   const host = new ApiHost(env as unknown as Record<string, unknown>, options, {
@@ -41,6 +46,7 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     user: options.user,
     access: options.access,
     upstream: options.upstream,
+    dryRun: options.dryRun,
   })
   const worker = env.LOADER.load({
     compatibilityDate: '2026-08-22',
@@ -58,18 +64,20 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   try {
     const out = await Promise.race([entry.run(host, apis, { maxLoopIterations: options.maxLoopIterations }), timeout])
     const calls = host.usage.calls
+    const planned = options.dryRun ? { planned: host.planned } : {}
     if (out === 'timeout')
       return {
         ok: false,
         error: `Execution timed out after ${options.timeoutMs} ms (wall-time limit). Make fewer or smaller calls, or split the work across several execute calls.`,
         logs: [],
         calls,
+        ...planned,
       }
-    if (out.ok) return { ok: true, json: out.json ?? 'null', logs: out.logs, calls }
+    if (out.ok) return { ok: true, json: out.json ?? 'null', logs: out.logs, calls, undefinedPaths: paths(out.undefinedPaths), ...planned }
     const e = out.error
     const where = e?.line && e.name !== 'LimitError' ? ` at line ${e.line}` : ''
     const name = e?.name && e.name !== 'ApiCallError' && e.name !== 'LimitError' ? `${e.name}: ` : ''
-    return { ok: false, error: `${name}${e?.message ?? 'unknown error'}${where}`, logs: out.logs, calls }
+    return { ok: false, error: `${name}${e?.message ?? 'unknown error'}${where}`, logs: out.logs, calls, ...planned }
   } catch (err) {
     return { ok: false, error: `The sandbox failed: ${(err as Error).message}`, logs: [], calls: host.usage.calls }
   } finally {
@@ -78,6 +86,13 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     dispose(entry)
     dispose(worker)
   }
+}
+
+const NOT_RUN = 'Not run: checked before running, nothing was sent. Fix these and call execute again:'
+
+/** The sandbox's report of undefined fields, held to the shape and size it promises: it runs the model's code. */
+function paths(reported: unknown): string[] {
+  return Array.isArray(reported) ? reported.filter((p): p is string => typeof p === 'string' && p.length <= 200).slice(0, 5) : []
 }
 
 /** Releases a stub's native handle now rather than at garbage collection. */

@@ -14,16 +14,24 @@ import { checkPolicy, isWrite } from './check-policy.ts'
 import { findOperationByPath } from './find-operation.ts'
 import { hostOwnedSlots, ownedInputKey } from './host-owned-slots.ts'
 import { lackingScopes } from './missing-scopes.ts'
+import { nextPage } from './next-page.ts'
 import { operatorCredentialForms, operatorCredentials } from './operator-credentials.ts'
+import type { RequestPreview } from './preview-request.ts'
 import { type RawRequest, rawRequestInput } from './raw-request-input.ts'
 import { createScrubber, type Scrubber } from './scrub-secrets.ts'
-import { sendRequest } from './send-request.ts'
+import { planRequest, type SendRequestOptions, sendRequest } from './send-request.ts'
 import { userCredentials, userTokenScheme } from './user-credentials.ts'
 import { validateInput } from './validate-input.ts'
 
 export type { RawRequest }
 
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: string }
+
+/** One page of `<api>.paginate(name, input)`: its items, and the input of the next page (null after the last). */
+export type PageOutcome = { ok: true; items: unknown[]; next: Record<string, unknown> | null } | { ok: false; error: string }
+
+/** A sent call, with what paging needs to read the next page: the URL it went to and its Link header. */
+type Sent = { ok: true; value: unknown; url?: URL; link?: string } | { ok: false; error: string }
 
 export interface ExecutionLimits {
   maxCalls: number
@@ -32,7 +40,7 @@ export interface ExecutionLimits {
 }
 
 /** Asks a human to approve a write; resolves false when declined or when the client cannot ask. Stops asking when `signal` aborts. */
-export type ApproveWrite = (api: string, op: OperationSpec, input: unknown, signal?: AbortSignal) => Promise<{ approved: boolean; reason?: string }>
+export type ApproveWrite = (api: string, op: OperationSpec, input: unknown, signal?: AbortSignal, preview?: RequestPreview) => Promise<{ approved: boolean; reason?: string }>
 
 export interface ApiHostOptions {
   approve?: ApproveWrite
@@ -43,6 +51,8 @@ export interface ApiHostOptions {
   access?: Access
   /** Upstream sign-in: the API the user signed in at, and their token for it (used instead of the operator's). */
   upstream?: { api: string; accessToken: string; scopes?: string[] }
+  /** Check every call as usual, send none: each resolves to null and its request is kept in `planned`. */
+  dryRun?: boolean
 }
 
 export class ApiHost extends RpcTarget {
@@ -58,6 +68,8 @@ export class ApiHost extends RpcTarget {
   /** Writes sent per API, for each API's own maxWritesPerExecution; #used.writes counts all of them. */
   #writesTo = new Map<string, number>()
   #scrubber: Scrubber | undefined
+  #dryRun: boolean
+  #planned: RequestPreview[] = []
 
   /** `ended` aborts when the execution is over; from then on no call is sent. `access` is the signed-in user's. */
   constructor(env: Record<string, unknown>, limits: ExecutionLimits, options: ApiHostOptions = {}) {
@@ -69,12 +81,14 @@ export class ApiHost extends RpcTarget {
     this.#user = options.user
     this.#access = options.access ?? { all: true }
     this.#upstream = options.upstream
+    this.#dryRun = options.dryRun === true
   }
 
   /** `<api>.<operation>(input)` from the sandbox. */
   async call(api: string, operation: string, input: unknown): Promise<CallOutcome> {
     try {
-      return await this.#call(String(api), String(operation), input)
+      const sent = await this.#call(String(api), String(operation), input)
+      return sent.ok ? { ok: true, value: sent.value } : sent
     } catch (err) {
       console.error('ApiHost.call failed', err)
       return { ok: false, error: `${api}.${operation}: the host could not complete the call (${(err as Error).message}); try again` }
@@ -100,11 +114,33 @@ export class ApiHost extends RpcTarget {
     return this.call(api, name, input)
   }
 
+  /** `<api>.paginate(name, input)` from the sandbox: one page, each held to every check of a call. */
+  async page(api: string, operation: string, input: unknown): Promise<PageOutcome> {
+    const label = `${api}.${operation}`
+    try {
+      const op = getApi(String(api))?.byName.get(String(operation))
+      if (op && !op.pagination) return { ok: false, error: `${label}: this operation does not page (its spec shows no pagination); call it directly` }
+      const sent = await this.#call(String(api), String(operation), input)
+      if (!sent.ok || !op) return sent.ok ? { ok: false, error: `${label}: unknown operation` } : sent
+      if (this.#dryRun || !sent.url) return { ok: true, items: [], next: null }
+      const step = nextPage(op, (input ?? {}) as Record<string, unknown>, sent.value, sent.link, sent.url)
+      return 'error' in step ? { ok: false, error: `${label}: ${step.error}` } : { ok: true, ...step }
+    } catch (err) {
+      console.error('ApiHost.page failed', err)
+      return { ok: false, error: `${label}: the host could not complete the call (${(err as Error).message}); try again` }
+    }
+  }
+
   get usage(): { calls: number; writes: number; bytes: number } {
     return { ...this.#used }
   }
 
-  async #call(apiName: string, name: string, input: unknown): Promise<CallOutcome> {
+  /** In a dry run, the requests the calls would have sent, in order. */
+  get planned(): RequestPreview[] {
+    return [...this.#planned]
+  }
+
+  async #call(apiName: string, name: string, input: unknown): Promise<Sent> {
     const api = getApi(apiName)
     if (!api) return { ok: false, error: `unknown API "${apiName}"` }
     const op = api.byName.get(name)
@@ -132,8 +168,30 @@ export class ApiHost extends RpcTarget {
       return { ok: false, error: `${label}: call limit reached (${this.#limits.maxCalls} API calls per execution). Split the work across several execute calls.` }
     if (writes && this.#used.writes >= this.#limits.maxWrites)
       return { ok: false, error: `${label}: write limit reached (${this.#limits.maxWrites} non-GET calls per execution). Split the writes across several execute calls.` }
+    const own = this.#upstream?.api === apiName ? this.#upstream.accessToken : undefined
+    const send: Omit<SendRequestOptions, 'budget'> = {
+      label,
+      op,
+      config: own ? { ...config, scheme: userTokenScheme(api.meta.securitySchemes)?.name } : config,
+      schemes: api.meta.securitySchemes,
+      find: own ? userCredentials(own) : operatorCredentials(this.#env, config),
+      scrub: this.#scrub(),
+      signal: this.#ended,
+    }
+    const plan = this.#dryRun || (writes && config.approveWrites) ? planRequest(built, { ...send, budget: { left: 0, limit: 0 } }) : undefined
+    if (plan && !plan.ok) return plan
+    if (this.#dryRun && plan) {
+      // Counted like a sent call, so the limits a real run would hit show up in the dry run too.
+      this.#used.calls++
+      if (writes) {
+        this.#used.writes++
+        this.#writesTo.set(apiName, (this.#writesTo.get(apiName) ?? 0) + 1)
+      }
+      this.#planned.push({ ...plan.preview, ...(writes && config.approveWrites ? { approval: 'required' } : {}) })
+      return { ok: true, value: null }
+    }
     if (writes && config.approveWrites) {
-      const verdict = await this.#askApproval(apiName, op, input)
+      const verdict = await this.#askApproval(apiName, op, input, plan?.preview)
       if (this.#ended?.aborted) return { ok: false, error: `${label}: ${ENDED}` }
       if (!verdict.approved) return { ok: false, error: `${label}: write not approved (${verdict.reason ?? 'declined'})` }
     }
@@ -144,23 +202,13 @@ export class ApiHost extends RpcTarget {
       this.#writesTo.set(apiName, (this.#writesTo.get(apiName) ?? 0) + 1)
     }
     const started = Date.now()
-    const own = this.#upstream?.api === apiName ? this.#upstream.accessToken : undefined
-    const sent = await sendRequest(built, {
-      label,
-      op,
-      config: own ? { ...config, scheme: userTokenScheme(api.meta.securitySchemes)?.name } : config,
-      schemes: api.meta.securitySchemes,
-      find: own ? userCredentials(own) : operatorCredentials(this.#env, config),
-      scrub: this.#scrub(),
-      budget: { left: this.#limits.maxResponseBytes - this.#used.bytes, limit: this.#limits.maxResponseBytes },
-      signal: this.#ended,
-    })
+    const sent = await sendRequest(built, { ...send, budget: { left: this.#limits.maxResponseBytes - this.#used.bytes, limit: this.#limits.maxResponseBytes } })
     this.#used.bytes += sent.bytes
     // One audit line per upstream call: never a credential, never a body.
     console.log(
       JSON.stringify({ audit: 'upstream-call', user: this.#user ?? null, api: apiName, operation: name, method: op.method, status: sent.status ?? null, ms: Date.now() - started }),
     )
-    return sent.ok ? { ok: true, value: sent.value } : { ok: false, error: sent.error }
+    return sent.ok ? { ok: true, value: sent.value, url: built.url, link: sent.link } : { ok: false, error: sent.error }
   }
 
   /** Scrubs every credential the operator configured, for any API, from what goes back to the sandbox. */
@@ -171,10 +219,10 @@ export class ApiHost extends RpcTarget {
   }
 
   /** The human's verdict; an approver that fails because the execution ended counts as a refusal. */
-  async #askApproval(apiName: string, op: OperationSpec, input: unknown): Promise<{ approved: boolean; reason?: string }> {
+  async #askApproval(apiName: string, op: OperationSpec, input: unknown, preview?: RequestPreview): Promise<{ approved: boolean; reason?: string }> {
     if (!this.#approve) return { approved: false, reason: 'this server requires human approval of writes and no approver is available' }
     try {
-      return await this.#approve(apiName, op, input, this.#ended)
+      return await this.#approve(apiName, op, input, this.#ended, preview)
     } catch (err) {
       if (this.#ended?.aborted) return { approved: false, reason: ENDED }
       throw err

@@ -6,6 +6,7 @@ import type { ApiConfig } from '../config.ts'
 import { applyCredential } from './apply-credential.ts'
 import type { BuiltRequest } from './build-request.ts'
 import { explainAuthFailure, explainMissingCredential } from './explain-auth-failure.ts'
+import { previewRequest, type RequestPreview } from './preview-request.ts'
 import { readResponse } from './read-response.ts'
 import type { Scrubber } from './scrub-secrets.ts'
 import { type FindCredential, selectCredentials } from './select-credentials.ts'
@@ -22,12 +23,13 @@ export interface SendRequestOptions {
   signal?: AbortSignal
 }
 
-export type SendResult = { ok: true; value: unknown; bytes: number; status: number } | { ok: false; error: string; bytes: number; status?: number }
+/** `link`: the response's Link header, scrubbed, for paging. */
+export type SendResult = { ok: true; value: unknown; bytes: number; status: number; link?: string } | { ok: false; error: string; bytes: number; status?: number }
 
 export async function sendRequest({ url, init }: BuiltRequest, o: SendRequestOptions): Promise<SendResult> {
   const choice = selectCredentials(o.op, o.schemes, o.config.scheme, o.find)
-  // Nothing configured for an operation that declares it needs credentials: say which secret to set, and send nothing.
-  if (o.op.security && choice.met === undefined && choice.sent.length === 0) return { ok: false, error: `${o.label}: ${explainMissingCredential(o.op, o.config)}`, bytes: 0 }
+  const missing = missingCredential(choice, o)
+  if (missing) return { ok: false, error: missing, bytes: 0 }
   for (const credential of choice.sent) applyCredential(credential.scheme, credential.value, url, init.headers)
   let response: Response
   try {
@@ -37,10 +39,22 @@ export async function sendRequest({ url, init }: BuiltRequest, o: SendRequestOpt
     return { ok: false, error: o.scrub.text(`${o.label}: ${unreachable(url, o.config, o.label, err)}`), bytes: 0 }
   }
   const read = await readResponse(response, o.budget.left, o.budget.limit, o.scrub)
-  if (read.ok) return { ...read, status: response.status }
+  const link = response.headers.get('link')
+  if (read.ok) return { ...read, status: response.status, ...(link ? { link: o.scrub.text(link) } : {}) }
   if (read.status !== 401 && read.status !== 403) return { ...read, error: `${o.label}: ${read.error}` }
   const configured = o.schemes.filter((s) => s.type !== 'mutualTLS' && o.find(s)).map((s) => s.name)
   return { ...read, error: `${o.label}: ${read.error.replace(/\.?\s*$/, '.')} ${explainAuthFailure(o.op, o.config, choice, configured)}` }
+}
+
+/** A dry run's answer: the request as it would be sent, credentials shown as [credential], or why it would not be. */
+export function planRequest(built: BuiltRequest, o: SendRequestOptions): { ok: true; preview: RequestPreview } | { ok: false; error: string } {
+  const missing = missingCredential(selectCredentials(o.op, o.schemes, o.config.scheme, o.find), o)
+  return missing ? { ok: false, error: missing } : { ok: true, preview: o.scrub.value(previewRequest(built, o)) as RequestPreview }
+}
+
+/** Nothing configured for an operation that declares it needs credentials: which secret to set (nothing is sent). */
+function missingCredential(choice: ReturnType<typeof selectCredentials>, o: SendRequestOptions): string | undefined {
+  return o.op.security && choice.met === undefined && choice.sent.length === 0 ? `${o.label}: ${explainMissingCredential(o.op, o.config)}` : undefined
 }
 
 /** Why a request never got an answer, without the runtime's internal reference, and where the base URL came from. */

@@ -2,6 +2,7 @@
 // that decides whether a request is well-formed (types, required, enums, composition, bounds) and names the
 // field path in every message. `$ref`s resolve lazily against the API's schema table, so cycles cost nothing.
 import type { JsonSchema } from '../artifacts.ts'
+import { editDistance } from '../edit-distance.ts'
 import { resolveSchemaRef as resolve } from './resolve-schema-ref.ts'
 
 const MAX_ERRORS = 5
@@ -151,21 +152,7 @@ export function describe(value: unknown): string {
 
 function suggest(key: string, known: string[]): string {
   if (known.length === 0) return 'this operation takes no input'
-  const close = known.filter((k) => k.toLowerCase().includes(key.toLowerCase().slice(0, 4)) || distance(k, key) <= 2)
+  const close = known.filter((k) => k.toLowerCase().includes(key.toLowerCase().slice(0, 4)) || editDistance(k, key) <= 2)
   const list = (close.length ? close : known).slice(0, 8).join(', ')
   return close.length ? `did you mean ${list}?` : `expected one of: ${list}${known.length > 8 ? ', …' : ''}`
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] as number
-      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
-      prev = cur
-    }
-  }
-  return row[b.length] as number
 }

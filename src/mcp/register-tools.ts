@@ -14,7 +14,7 @@ export interface ToolHandlers {
   apis: string[]
   search(args: { query: string; api?: string; page?: number }): Promise<ToolAnswer> | ToolAnswer
   /** Absent when the user may call nothing: then execute is not registered. */
-  execute?(args: { code: string }, context: ExecuteContext): Promise<ToolAnswer>
+  execute?(args: { code: string; dryRun?: boolean }, context: ExecuteContext): Promise<ToolAnswer>
 }
 
 /** Asks the human behind the client a yes/no question, withdrawn when `signal` aborts; undefined when the client cannot be asked. */
@@ -51,7 +51,7 @@ export function registerTools(server: McpServer, handlers: ToolHandlers): void {
     'execute',
     {
       description: executeDescription(handlers.apis),
-      inputSchema: { code: z.string().min(1).describe('TypeScript: an async arrow function, or a function body') },
+      inputSchema: { code: z.string().min(1).describe('TypeScript: an async arrow function, or a function body'), dryRun: z.boolean().optional() },
     },
     async (args, extra) => {
       const canAsk = server.server.getClientCapabilities()?.elicitation !== undefined

@@ -99,6 +99,8 @@ describe('execute across APIs', () => {
   it('keeps each namespace to its own operations', async () => {
     const { text, isError } = await callTool(client, 'execute', { code: 'async () => github.zonesGet({})' })
     expect(isError).toBe(true)
-    expect(text).toMatch(/^github\.zonesGet is not an operation of github\. Use search/)
+    expect(text).toMatch(
+      /^Not run: checked before running, nothing was sent\. Fix these and call execute again:\nline 1: github\.zonesGet is not an operation of github\. (Did you mean [^?]+\? )?Use search/,
+    )
   })
 })

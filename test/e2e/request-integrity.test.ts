@@ -65,13 +65,19 @@ afterAll(async () => {
   await Promise.all([echo?.stop(), proxy?.stop(), prism?.stop()])
 })
 
-/** Runs each call expression in one execute; each settles to { ok } or { error }. */
+/**
+ * Runs each call expression in one execute; each settles to { ok } or { error }. The namespaces are passed in as
+ * parameters, so the checks before running leave these deliberately bad calls to the host, which is under test.
+ */
 async function attempts(calls: string[], c: Client = client): Promise<({ ok: unknown } | { error: string })[]> {
   const code = `async () => {
     const out = []
-    for (const call of [${calls.map((e) => `() => ${e}`).join(', ')}]) {
-      try { out.push({ ok: await call() }) } catch (e) { out.push({ error: e.message }) }
+    const probe = async (cloudflare, hostile, partial) => {
+      for (const call of [${calls.map((e) => `() => ${e}`).join(', ')}]) {
+        try { out.push({ ok: await call() }) } catch (e) { out.push({ error: e.message }) }
+      }
     }
+    await probe(cloudflare, hostile, partial)
     return out
   }`
   const { text, isError } = await callTool(c, 'execute', { code })

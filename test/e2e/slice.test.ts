@@ -95,8 +95,10 @@ describe('execute', () => {
       try { seen.push(JSON.stringify((g as any).env ?? null)) } catch {}
       try { seen.push(String((function(){ return this })())) } catch {}
       try { seen.push(String((function(){}).constructor('return this')())) } catch (e) { seen.push(String(e)) }
-      try { await cloudflare.zonesGet({ per_page: 'x' as any }) } catch (e: any) { seen.push(e.message, String(e.stack)) }
-      try { await cloudflare.zonesGet({ nope: 1 } as any) } catch (e: any) { seen.push(e.message) }
+      // Computed, so that the checks before running leave these failing calls to the host.
+      const [x, nope]: any[] = ['x', { nope: 1 }]
+      try { await cloudflare.zonesGet({ per_page: x }) } catch (e: any) { seen.push(e.message, String(e.stack)) }
+      try { await cloudflare.zonesGet(nope) } catch (e: any) { seen.push(e.message) }
       try { await cloudflare.request({ method: 'GET', path: '/nowhere' }) } catch (e: any) { seen.push(e.message) }
       return seen.join('\\n')
     }`
@@ -127,14 +129,26 @@ describe('execute errors name what went wrong and where', () => {
   it.each([
     ['a syntax error, with its line', 'async () => {\n  const x = ;\n}', /^SyntaxError at line 2, column \d+: Unexpected token/],
     ['a thrown error, with its line', 'async () => {\n  const n = 1\n  throw new Error("boom " + n)\n}', /^Error: boom 1 at line 3$/],
-    ['an unknown operation', 'async () => cloudflare.noSuchOperation({})', /^cloudflare\.noSuchOperation is not an operation of cloudflare\. Use search/],
+    [
+      'an unknown operation',
+      'async () => cloudflare.noSuchOperation({})',
+      /^Not run: checked before running, nothing was sent\. Fix these and call execute again:\nline 1: cloudflare\.noSuchOperation is not an operation of cloudflare\. Use search/,
+    ],
     [
       'an input that fails validation, with the field',
       'async () => cloudflare.zonesGet({ status: "on" as any })',
-      /^cloudflare\.zonesGet: status must be one of "initializing", "pending", "active", "moved"; got string "on"/,
+      /^Not run: checked before running, nothing was sent\. Fix these and call execute again:\nline 1: cloudflare\.zonesGet: status must be one of "initializing", "pending", "active", "moved"; got string "on"/,
     ],
-    ['a wrong field name, with a suggestion', 'async () => cloudflare.zonesGet({ per_pag: 5 } as any)', /^cloudflare\.zonesGet: unknown field "per_pag"; did you mean per_page\?/],
-    ['a missing required field', 'async () => cloudflare.dnsRecordsForAZoneListDnsRecords({} as any)', /^cloudflare\.dnsRecordsForAZoneListDnsRecords: zone_id is required/],
+    [
+      'a wrong field name, with a suggestion',
+      'async () => cloudflare.zonesGet({ per_pag: 5 } as any)',
+      /^Not run: checked before running, nothing was sent\. Fix these and call execute again:\nline 1: cloudflare\.zonesGet: unknown field "per_pag"; did you mean per_page\?/,
+    ],
+    [
+      'a missing required field',
+      'async () => cloudflare.dnsRecordsForAZoneListDnsRecords({} as any)',
+      /^Not run: checked before running, nothing was sent\. Fix these and call execute again:\nline 1: cloudflare\.dnsRecordsForAZoneListDnsRecords: zone_id is required/,
+    ],
   ])('reports %s', async (_name, code, want) => {
     const { text, isError } = await execute(code)
     expect(isError).toBe(true)
