@@ -26,6 +26,7 @@ export interface FormatResultsOptions {
 }
 
 const MIN_SIGNATURE_CHARS = 24
+export const PAGING = { page: 'page number', cursor: 'cursor', link: 'Link header', starting_after: 'starting_after' } as const
 const MAX_SUMMARY_CHARS = 90
 // Signatures and paths run at about 3.3 characters per cl100k token; the estimate errs on the long side.
 const CHARS_PER_TOKEN = 3.3
@@ -85,7 +86,8 @@ export function sharedParamsLines(catalog: Catalog, apis: string[]): string[] {
 
 /** "writes", "deprecated", and (given the API's meta) the operation's auth where it differs from the API's usual one. */
 export function operationFlags(op: OperationSpec, meta: ApiMeta | undefined, note?: string): string {
-  return [isWrite(op) ? 'writes' : '', op.deprecated ? 'deprecated' : '', (meta && unusualAuth(op, meta)) ?? '', note ?? ''].filter(Boolean).join(', ')
+  const pages = op.pagination ? `pages by ${PAGING[op.pagination.style]}` : ''
+  return [isWrite(op) ? 'writes' : '', pages, op.deprecated ? 'deprecated' : '', (meta && unusualAuth(op, meta)) ?? '', note ?? ''].filter(Boolean).join(', ')
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s)

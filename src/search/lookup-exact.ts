@@ -6,7 +6,7 @@ import type { SearchView } from './answer-search.ts'
 import { cleanDescription } from './clean-description.ts'
 import { IDENTIFIER, METHOD_PATH } from './describe-miss.ts'
 import { findReplacement } from './find-replacement.ts'
-import { operationFlags, sharedParamsLines } from './format-results.ts'
+import { operationFlags, PAGING, sharedParamsLines } from './format-results.ts'
 
 const TYPES_SHOWN = 6
 const MAX_DESCRIPTION_CHARS = 700
@@ -59,6 +59,10 @@ export function operationDetail(catalog: Catalog, api: string, name: string, ann
     lines.push(next ? `Deprecated: the spec names ${api}.${next} as its replacement.` : 'Deprecated, and the spec names no replacement.')
   }
   lines.push(entry.signature, ...sharedParamsLines(catalog, [api]))
+  if (op.pagination) {
+    const items = op.pagination.items ? `each item of ${op.pagination.items}` : 'each item'
+    lines.push(`Pages by ${PAGING[op.pagination.style]}: for await (const item of ${api}.paginate('${name}', input, { maxItems: 100 })) walks ${items} across pages.`)
+  }
   const ids = Object.entries(entry.ids ?? {})
   if (ids.length) lines.push(`Where its ids come from: ${ids.map(([param, from]) => `${param} ← ${api}.${from}`).join('; ')}.`)
   const shown = entry.types.slice(0, TYPES_SHOWN)

@@ -18,13 +18,13 @@ const firstLine = (query: string, more: { api?: string } = {}) => search(query, 
 
 describe('exact lookups', () => {
   it.each([
-    ['a bare operation name', 'zonesGet', 'cloudflare.zonesGet — GET /zones — List Zones'],
+    ['a bare operation name', 'zonesGet', 'cloudflare.zonesGet — GET /zones — List Zones [pages by page number]'],
     ['a qualified operation name', 'petstore.getPetById', 'petstore.getPetById — GET /pet/{petId} — Find pet by ID.'],
-    ['a name in the wrong case', 'cloudflare.ZONESGET', 'cloudflare.zonesGet — GET /zones — List Zones'],
+    ['a name in the wrong case', 'cloudflare.ZONESGET', 'cloudflare.zonesGet — GET /zones — List Zones [pages by page number]'],
     [
       "METHOD and a path template, with auth unlike the API's usual token",
       'GET /zones/{zone_id}/dns_records',
-      'cloudflare.dnsRecordsForAZoneListDnsRecords — GET /zones/{zone_id}/dns_records — List DNS Records [auth: api_email + api_key]',
+      'cloudflare.dnsRecordsForAZoneListDnsRecords — GET /zones/{zone_id}/dns_records — List DNS Records [pages by page number, auth: api_email + api_key]',
     ],
     [
       'an operation that also takes the usual token, with no auth shown',
@@ -55,6 +55,12 @@ describe('exact lookups', () => {
     )
     expect(firstLine('GET /pet/1', { api: 'petstore' })).toBe('petstore.getPetById — GET /pet/{petId} — Find pet by ID.')
     expect(firstLine('GET /pet/1', { api: 'cloudflare' })).toBe('No operation is GET /pet/1 in cloudflare. Closest operations, as suggestions only:')
+  })
+
+  it('says how a list operation pages, and how to walk it', () => {
+    expect(search('cloudflare.zonesGet').text).toContain(
+      "Pages by page number: for await (const item of cloudflare.paginate('zonesGet', input, { maxItems: 100 })) walks each item of result across pages.",
+    )
   })
 
   it('shows the description, cleaned, between the line and the signature', () => {
