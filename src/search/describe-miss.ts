@@ -1,6 +1,7 @@
 // An exact-looking query that matched nothing (an operation name, `METHOD /path` or type name the API does not have)
 // is said to be missing on the answer's first line, so the operations under it read as suggestions, not matches.
 import type { Catalog } from '../create-catalog.ts'
+import { closestNames } from '../edit-distance.ts'
 import { findOperationByPath } from '../host/find-operation.ts'
 
 export const IDENTIFIER = /^(?:([A-Za-z_$][\w$]*)\.)?([A-Za-z_$][\w$]*)$/
@@ -41,28 +42,6 @@ export function nearNames(catalog: Catalog, query: string, onlyApi?: string): { 
   const id = IDENTIFIER.exec(query)
   if (!id) return []
   const [, qualifier, name] = id as unknown as [string, string | undefined, string]
-  const wanted = name.toLowerCase()
-  const limit = Math.max(2, Math.floor(wanted.length / 5))
-  const near: { api: string; name: string; d: number }[] = []
-  for (const api of onlyApi ? [onlyApi] : catalog.apiNames()) {
-    if (qualifier && qualifier !== api) continue
-    for (const op of catalog.getApi(api)!.operations) {
-      const d = editDistance(wanted, op.name.toLowerCase(), limit)
-      if (d <= limit) near.push({ api, name: op.name, d })
-    }
-  }
-  return near.sort((a, b) => a.d - b.d).slice(0, 3)
-}
-
-/** Levenshtein distance, giving up (limit + 1) once every path is over `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    if (Math.min(...row) > limit) return limit + 1
-    prev = row
-  }
-  return prev[b.length]!
+  const apis = (onlyApi ? [onlyApi] : catalog.apiNames()).filter((api) => !qualifier || qualifier === api)
+  return apis.flatMap((api) => closestNames(name, catalog.getApi(api)!.byName.keys()).map((n) => ({ api, name: n }))).slice(0, 3)
 }
