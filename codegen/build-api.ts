@@ -19,7 +19,7 @@ import { repairRefs } from './repair-refs.ts'
 import type { Json } from './resolve-ref.ts'
 import { SpecError, type SpecProblem } from './spec-error.ts'
 
-const CODEGEN_VERSION = '8'
+const CODEGEN_VERSION = '9'
 
 export type NamedOperation = CollectedOperation & { name: string }
 
@@ -97,7 +97,7 @@ export async function buildApi(file: string, apiName: string): Promise<BuildApiR
     summary: op.summary,
     deprecated: op.deprecated,
     params: op.params.map(({ schema: _s, description: _d, ...p }) => p),
-    body: op.body && { mediaType: op.body.mediaType, required: op.body.required },
+    body: op.body && { mediaType: op.body.mediaType, required: op.body.required, ...(op.body.emptyWhenOmitted ? { emptyWhenOmitted: true } : {}) },
     input: buildInputSchema(op),
     security: op.security,
     scopes: op.scopes,

@@ -92,7 +92,15 @@ function collectBody(doc: Json, raw: unknown): CollectedOperation['body'] {
   const mediaType = pickMediaType(Object.keys(content))
   if (!mediaType) return undefined
   const schema = ((content[mediaType] as Json | undefined)?.schema ?? {}) as JsonSchema
+  // A required JSON body that can hold nothing (no schema, or an object with no properties): 161 Cloudflare
+  // DELETEs say so. The model may leave it out, and the host sends {} as the spec asks.
+  if (body.required === true && /json/i.test(mediaType) && isEmptySchema(schema)) return { mediaType, required: false, emptyWhenOmitted: true, schema }
   return { mediaType, required: body.required === true, schema }
+}
+
+function isEmptySchema(schema: JsonSchema): boolean {
+  const keys = Object.keys(schema).filter((k) => !['type', 'description', 'title', 'example', 'examples'].includes(k))
+  return keys.length === 0 && (schema.type === undefined || schema.type === 'object')
 }
 
 function pickResult(doc: Json, raw: unknown): CollectedOperation['result'] {

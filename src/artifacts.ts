@@ -16,6 +16,8 @@ export interface ParamSpec {
 export interface BodySpec {
   mediaType: string
   required: boolean
+  /** The spec requires a body that can hold nothing: the host sends `{}` when the call gives none. */
+  emptyWhenOmitted?: boolean
 }
 
 /** One row of the operation table: everything the host needs to check and send a call. */

@@ -63,6 +63,8 @@ export class ApiHost extends RpcTarget {
   /** Who signed in, for the audit line; undefined without sign-in. */
   #user: string | undefined
   #access: Access
+  /** Per paginated call (operation and input but the page), the last page read, to stop on a repeat. */
+  #lastPage = new Map<string, string>()
   #upstream: ApiHostOptions['upstream']
   #used = { calls: 0, writes: 0, bytes: 0 }
   /** Writes sent per API, for each API's own maxWritesPerExecution; #used.writes counts all of them. */
@@ -124,7 +126,13 @@ export class ApiHost extends RpcTarget {
       if (!sent.ok || !op) return sent.ok ? { ok: false, error: `${label}: unknown operation` } : sent
       if (this.#dryRun || !sent.url) return { ok: true, items: [], next: null }
       const step = nextPage(op, (input ?? {}) as Record<string, unknown>, sent.value, sent.link, sent.url)
-      return 'error' in step ? { ok: false, error: `${label}: ${step.error}` } : { ok: true, ...step }
+      if ('error' in step) return { ok: false, error: `${label}: ${step.error}` }
+      // A page the same as the one before it (a server that ignores the page parameter) ends the walk.
+      const stream = `${label} ${JSON.stringify({ ...(input as object), [op.pagination!.param]: undefined })}`
+      const seen = JSON.stringify(step.items).slice(0, 100_000)
+      const repeated = this.#lastPage.get(stream) === seen
+      this.#lastPage.set(stream, seen)
+      return repeated ? { ok: true, items: [], next: null } : { ok: true, ...step }
     } catch (err) {
       console.error('ApiHost.page failed', err)
       return { ok: false, error: `${label}: the host could not complete the call (${(err as Error).message}); try again` }

@@ -53,8 +53,9 @@ export function buildRequest(baseUrl: string, op: OperationSpec, input: Record<s
   for (const [k, v] of query) url.searchParams.append(k, v)
   if (cookies.length) headers.set('cookie', cookies.join('; '))
   const init: BuiltRequest['init'] = { method: op.method, headers }
-  if (op.body && input.body !== undefined) {
-    const encoded = encodeBody(op.body.mediaType, input.body)
+  const body = input.body === undefined && op.body?.emptyWhenOmitted ? {} : input.body
+  if (op.body && body !== undefined) {
+    const encoded = encodeBody(op.body.mediaType, body)
     init.body = encoded
     // FormData sets its own multipart boundary.
     if (!(encoded instanceof FormData)) headers.set('content-type', op.body.mediaType)

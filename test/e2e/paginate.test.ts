@@ -19,6 +19,8 @@ let client: Client
 function answer(url: URL): { body: unknown; link?: string } {
   const page = Number(url.searchParams.get('page') ?? 1)
   const slice = (from: number) => ITEMS.slice(from, from + 2)
+  // A mock that ignores the page parameter (Prism's examples): the same page, and a total it never reaches.
+  if (url.pathname === '/same') return { body: { result: slice(0), result_info: { total_pages: 2000 } } }
   if (url.pathname === '/pages') return { body: { result: slice((page - 1) * 2), result_info: { total_pages: 3 } } }
   if (url.pathname === '/cursor') {
     const at = Number((url.searchParams.get('cursor') ?? 'c0').replace(/^c|\/.*$/g, '')) || 0
@@ -71,6 +73,13 @@ describe('paginate', () => {
     expect(isError, text).toBe(false)
     expect(JSON.parse(text).result).toEqual(ITEMS.map((i) => i.id))
     expect(sent).toEqual(urls)
+  })
+
+  it('stops when a page repeats the one before it, yielding its items once', async () => {
+    const { text, isError, sent } = await run(collect("paged.paginate('listSame', {})"))
+    expect(isError, text).toBe(false)
+    expect(JSON.parse(text).result).toEqual(['i0', 'i1'])
+    expect(sent).toEqual(['/same', '/same?page=2'])
   })
 
   it('stops at maxItems without asking for more pages', async () => {

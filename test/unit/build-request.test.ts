@@ -12,6 +12,14 @@ function built(...args: Parameters<typeof buildRequest>): BuiltRequest {
 const op = (over: Partial<OperationSpec>): OperationSpec => ({ name: 'op', pointer: '#', method: 'GET', path: '/x', params: [], input: {}, ...over })
 
 describe('buildRequest', () => {
+  it('sends {} for a required body that can hold nothing when the call gives none, and the given body otherwise', () => {
+    const del = op({ method: 'DELETE', body: { mediaType: 'application/json', required: false, emptyWhenOmitted: true } })
+    const omitted = built('https://h', del, {})
+    expect([omitted.init.body, omitted.init.headers.get('content-type')]).toEqual(['{}', 'application/json'])
+    expect(built('https://h', del, { body: { force: true } }).init.body).toBe('{"force":true}')
+    expect(built('https://h', op({ method: 'DELETE', body: { mediaType: 'application/json', required: false } }), {}).init.body).toBeUndefined()
+  })
+
   it('fills the path template, encoding values', () => {
     const { url } = built(
       'https://api.example.com/v4',
