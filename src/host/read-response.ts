@@ -83,7 +83,7 @@ function upstreamMessage(value: unknown): string {
     const first = Array.isArray(v.errors) ? (v.errors[0] as Record<string, unknown> | undefined) : undefined
     const err = v.error && typeof v.error === 'object' ? (v.error as Record<string, unknown>) : undefined
     const message = first?.message ?? err?.message ?? v.message ?? v.detail ?? v.title ?? v.error
-    if (typeof message === 'string') return `${message}${fieldProblems(v)}`.slice(0, 500)
+    if (typeof message === 'string') return `${message}${fieldProblems(v)}`.slice(0, 1200)
     return JSON.stringify(value).slice(0, 500)
   }
   return String(value ?? '').slice(0, 500) || '(empty body)'
@@ -95,7 +95,8 @@ function upstreamMessage(value: unknown): string {
  */
 function fieldProblems(v: Record<string, unknown>): string {
   const list = (Array.isArray(v.validation) ? v.validation : Array.isArray(v['invalid-params']) ? v['invalid-params'] : []) as Record<string, unknown>[]
-  const items = list.slice(0, 3).map((p) => {
+  // Eight is every problem of nearly any request; agents shown three of four had to guess the fourth.
+  const items = list.slice(0, 8).map((p) => {
     const where = Array.isArray(p.location) ? p.location.join('.') : typeof p.name === 'string' ? p.name : ''
     const what = typeof p.message === 'string' ? p.message : typeof p.reason === 'string' ? p.reason : ''
     return where && what ? `${where}: ${what}` : where || what

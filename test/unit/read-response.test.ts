@@ -35,7 +35,12 @@ describe('readResponse', () => {
           { location: ['body'], message: "must have required property 'proxiable'" },
         ],
       },
-      "upstream answered 404: Your request is not valid (body: Request body must have required property 'id'; body.ttl: must be number; query.page: must be >= 1; 1 more)",
+      "upstream answered 404: Your request is not valid (body: Request body must have required property 'id'; body.ttl: must be number; query.page: must be >= 1; body: must have required property 'proxiable')",
+    ],
+    [
+      'more than eight field problems',
+      { detail: 'Invalid', validation: Array.from({ length: 10 }, (_, i) => ({ location: ['body', `f${i}`], message: 'is required' })) },
+      `upstream answered 404: Invalid (${Array.from({ length: 8 }, (_, i) => `body.f${i}: is required`).join('; ')}; 2 more)`,
     ],
     [
       "RFC 7807's invalid-params",
