@@ -9,6 +9,7 @@ import { findReplacement } from './find-replacement.ts'
 import { operationFlags, PAGING, sharedParamsLines } from './format-results.ts'
 
 const TYPES_SHOWN = 6
+const MAX_TYPES_WITH_MEMBERS = 9
 const MAX_DESCRIPTION_CHARS = 700
 const MAX_TYPE_CHARS = 1500
 
@@ -65,12 +66,29 @@ export function operationDetail(catalog: Catalog, api: string, name: string, ann
   }
   const ids = Object.entries(entry.ids ?? {})
   if (ids.length) lines.push(`Where its ids come from: ${ids.map(([param, from]) => `${param} ← ${api}.${from}`).join('; ')}.`)
-  const shown = entry.types.slice(0, TYPES_SHOWN)
+  const shown = withLikelyMembers(entry.types.slice(0, TYPES_SHOWN), index.types)
   if (shown.length) lines.push('', 'Types:', ...shown.map((t) => clip(index.types[t] ?? '', MAX_TYPE_CHARS)))
-  if (entry.types.length > shown.length) {
-    lines.push(`(${entry.types.length - shown.length} more types: search a type name to see it: ${entry.types.slice(TYPES_SHOWN).join(', ')})`)
-  }
+  const more = entry.types.filter((t) => !shown.includes(t))
+  if (more.length) lines.push(`(${more.length} more types: search a type name to see it: ${more.join(', ')})`)
   return lines.join('\n')
+}
+
+/**
+ * The types shown, and after a union of named types (a DNS record is one of 20 kinds) its first member and the named
+ * types that member is built from, so the fields of a likely member are there without another search.
+ */
+function withLikelyMembers(types: string[], declarations: Record<string, string>): string[] {
+  const out: string[] = []
+  const add = (t: string) => out.includes(t) || out.push(t)
+  for (const t of types) {
+    add(t)
+    const union = /^type \S+ = ([A-Z][\w$]*)(?: \| [A-Z][\w$]*)+$/.exec(declarations[t] ?? '')
+    const member = union?.[1]
+    if (!member || !declarations[member] || out.length >= MAX_TYPES_WITH_MEMBERS) continue
+    add(member)
+    for (const part of (declarations[member] ?? '').match(/\b[A-Z][\w$]*\b/g) ?? []) if (declarations[part] && part !== member) add(part)
+  }
+  return out.slice(0, MAX_TYPES_WITH_MEMBERS)
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}… (search the exact type name for all of it)` : s)

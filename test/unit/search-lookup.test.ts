@@ -57,6 +57,13 @@ describe('exact lookups', () => {
     expect(firstLine('GET /pet/1', { api: 'cloudflare' })).toBe('No operation is GET /pet/1 in cloudflare. Closest operations, as suggestions only:')
   })
 
+  it("shows a union body's first member and what it is built from, beside the union", () => {
+    const types = search('cloudflare.dnsRecordsForAZoneCreateDnsRecord')
+      .text.split('\n')
+      .flatMap((l) => /^type (\S+) =/.exec(l)?.[1] ?? [])
+    expect(types.slice(0, 3)).toEqual(['DnsRecordsDnsRecord', 'DnsRecordsARecord', 'DnsRecordsBase'])
+  })
+
   it('says how a list operation pages, and how to walk it', () => {
     expect(search('cloudflare.zonesGet').text).toContain(
       "Pages by page number: for await (const item of cloudflare.paginate('zonesGet', input, { maxItems: 100 })) walks each item of result across pages.",
