@@ -44,7 +44,7 @@ describe('search', () => {
     const { text, isError } = await callTool(client, 'search', { query: 'list dns records' })
     expect(isError).toBe(false)
     expect(text).toMatch(/^1\. cloudflare\.dnsRecordsForAZoneListDnsRecords — GET \/zones\/\{zone_id\}\/dns_records/m)
-    expect(text).toContain('cloudflare.dnsRecordsForAZoneListDnsRecords(input: { zone_id: string')
+    expect(text).toMatch(/^1\. cloudflare\.dnsRecordsForAZoneListDnsRecords .*\n {3}\(input: \{ zone_id: string/m)
   })
 
   it('finds the purge operation among the first results', async () => {
@@ -59,7 +59,7 @@ describe('search', () => {
 
   it('returns the full signature and named types for an exact operation name', async () => {
     const { text } = await callTool(client, 'search', { query: 'zonesGet' })
-    expect(text.split('\n')[0]).toBe('cloudflare.zonesGet — GET /zones — List Zones')
+    expect(text.split('\n')[0]).toBe('cloudflare.zonesGet — GET /zones — List Zones [pages by page number]')
     expect(text).toContain('cloudflare.zonesGet(input?: { name?: string;')
     expect(text).toMatch(/^type ZonesZone = \{/m)
   })
