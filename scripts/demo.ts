@@ -1,6 +1,7 @@
 // `npm run demo`: the whole loop on this machine, offline. Builds openapi/ (npm run codegen, before this script),
 // starts a Prism mock per API, and serves MCP with every API pointed at its mock and a placeholder credential.
 // `--tour` then drives it through the official MCP client and stops. Ctrl-C stops everything it started.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ROOT } from '../test/support/generate.ts'
@@ -23,11 +24,22 @@ const stop = () => {
   })()
   return stopping
 }
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-  process.once(signal, () => {
-    say('\nStopping the server and the mocks…')
-    void stop().then(() => process.exit(0))
-  })
+const quit = () => {
+  say('\nStopping the server and the mocks…')
+  void stop().then(() => process.exit(0))
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, quit)
+// `kill <npm's pid>` reaches npm and its shell but not this process: when the process that leads this one's process
+// group (npm, as a terminal starts it) is gone, stop as if signalled.
+const leader = processGroupLeader()
+if (leader && leader !== process.pid)
+  setInterval(() => {
+    try {
+      process.kill(leader, 0)
+    } catch {
+      quit()
+    }
+  }, 1000).unref()
 
 try {
   server = await startServer({
@@ -57,3 +69,13 @@ say(`  1. npx @modelcontextprotocol/inspector  →  Streamable HTTP, URL ${serve
 say('  2. search "list DNS records of a zone", then search the exact name it gives for the full signature')
 say('  3. execute: async () => (await cloudflare.zonesGet({ per_page: 5 })).result.map((z) => z.name)')
 say('Or run the guided tour: npm run demo -- --tour. Ctrl-C stops the server and the mocks.')
+
+/** This process's group id, from /proc on Linux; undefined elsewhere. */
+function processGroupLeader(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8')
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) || undefined
+  } catch {
+    return undefined
+  }
+}

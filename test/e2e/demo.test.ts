@@ -55,6 +55,12 @@ function processesIn(group: number): string[] {
   return found
 }
 
+/** Waits up to 20 s for a process group to empty, then asserts it did. */
+async function gone(group: number): Promise<void> {
+  for (let i = 0; i < 80 && processesIn(group).length; i++) await new Promise((r) => setTimeout(r, 250))
+  expect(processesIn(group)).toEqual([])
+}
+
 describe('npm run demo', () => {
   it('serves MCP over Prism mocks, answers an execute with mock data marked as such, and leaves nothing running after Ctrl-C', async () => {
     const demo = startDemo(['--port', '0'])
@@ -71,9 +77,16 @@ describe('npm run demo', () => {
     // Ctrl-C: the terminal signals the whole foreground process group.
     process.kill(-group, 'SIGINT')
     await demo.exited
-    for (let i = 0; i < 40 && processesIn(group).length; i++) await new Promise((r) => setTimeout(r, 250))
-    expect(processesIn(group)).toEqual([])
+    await gone(group)
     expect(demo.output()).toContain('Stopping the server and the mocks…')
+  }, 300_000)
+
+  it('stops the server and the mocks when npm alone is killed, which does not pass the signal on', async () => {
+    const demo = startDemo(['--port', '0'])
+    await waitFor(demo.output, /MCP \(Streamable HTTP\): (\S+)/, demo.exited)
+    const group = demo.child.pid!
+    process.kill(group, 'SIGTERM')
+    await gone(group)
   }, 300_000)
 
   it('tours tools/list, a search, an exact lookup and a two-call execute, as in the golden file', async () => {
@@ -82,6 +95,7 @@ describe('npm run demo', () => {
     const tour = demo.output().slice(demo.output().indexOf('Starting a Prism mock'))
     const masked = tour.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').replace(/\d+ ms\b/g, 'N ms')
     await expect(masked).toMatchFileSnapshot('__golden__/demo-tour.txt')
-    expect(processesIn(demo.child.pid!)).toEqual([])
+    // The bundler's service process may take a moment to follow its parent out.
+    await gone(demo.child.pid!)
   }, 300_000)
 })
