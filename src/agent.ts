@@ -13,6 +13,7 @@ import { previewText } from './host/preview-request.ts'
 import { resolveLimits } from './limits.ts'
 import { type AskHuman, registerTools } from './mcp/register-tools.ts'
 import { answerSearch } from './search/answer-search.ts'
+import { IdleExpiry, type Scheduling, sessionIdleMs } from './session/idle-expiry.ts'
 import { ANOTHER_USERS_SESSION } from './sign-in/bind-session.ts'
 import type { GrantProps } from './sign-in/sign-in-handler.ts'
 
@@ -21,8 +22,26 @@ type Props = Partial<GrantProps>
 
 export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
   server = new McpServer({ name: 'codemode-openapi-mcp', version: '0.1.0' }, { capabilities: { logging: {} } })
+  readonly #expiry = new IdleExpiry(this as unknown as Scheduling, 'expireIdleSession', () => sessionIdleMs(this.env.SESSION_IDLE_SECONDS))
+
+  /** Every MCP request (each POST, the GET stream, SSE) reaches the object here: it counts as activity. */
+  override async fetch(request: Request): Promise<Response> {
+    await this.#expiry.touch()
+    return super.fetch(request)
+  }
+
+  /**
+   * The idle deadline (src/session/idle-expiry.ts): ends the session as a client's DELETE does. agents' own path
+   * marks the session unknown (a later request gets 404) and deletes all storage in a fresh alarm of its own; a
+   * destroy() run inline here was undone by the scheduler's bookkeeping after this callback returned.
+   */
+  async expireIdleSession(): Promise<void> {
+    console.log(`session ${this.name} idle for SESSION_IDLE_SECONDS: deleting its storage`)
+    await this._cf_terminateSession()
+  }
 
   async init(): Promise<void> {
+    await this.#expiry.ensureArmed()
     const user = this.props?.user
     let access: Access = { all: false, apis: {} }
     let problem: string | undefined

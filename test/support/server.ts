@@ -17,6 +17,8 @@ process.env.WRANGLER_SEND_METRICS = 'false'
 export interface TestServer {
   url: URL
   mcpUrl: URL
+  /** The folder holding this server's KV and Durable Object state (removed by stop). */
+  persistDir: string
   stop(): Promise<void>
 }
 
@@ -57,7 +59,7 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
     await worker.dispose()
     rmSync(state, { recursive: true, force: true })
   }
-  return { url, mcpUrl: new URL('/mcp', url), stop }
+  return { url, mcpUrl: new URL('/mcp', url), persistDir: state, stop }
 }
 
 export async function connect(mcpUrl: URL, options: ConstructorParameters<typeof Client>[1] = {}): Promise<Client> {
