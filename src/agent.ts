@@ -52,7 +52,8 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
             const upstream = this.props?.upstream
             const store = this.#store(limits)
             const options = { ...limits, approve: approveWith(ask), user: user?.id, access, upstream, dryRun, store }
-            const keep = (json: string) => store.keep(json)
+            // A dry run changes nothing in the session either: its cut results are not kept.
+            const keep = dryRun ? undefined : (json: string) => store.keep(json)
             return formatAnswer(await runCode(this.env, code, options), limits.maxResultTokens, this.env.MOCK_UPSTREAM || undefined, keep)
           }
         : undefined,

@@ -46,7 +46,7 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   // Aborted when this execution is over, so a call still waiting (on an approval, say) is never sent after it.
   const ended = new AbortController()
   const used = { calls: 0, writes: 0, bytes: 0 }
-  const store = options.store ? new SessionHost(options.store, { used, limit: options.maxResponseBytes }, ended.signal) : null
+  const store = options.store ? new SessionHost(options.store, { used, limit: options.maxResponseBytes }, { ended: ended.signal, dryRun: options.dryRun }) : null
   const host = new ApiHost(env as unknown as Record<string, unknown>, options, {
     approve: options.approve,
     ended: ended.signal,

@@ -17,12 +17,15 @@ export class SessionHost extends RpcTarget {
   #store: SessionStore
   #budget: ByteBudget
   #ended: AbortSignal | undefined
+  #dryRun: boolean
 
-  constructor(store: SessionStore, budget: ByteBudget, ended?: AbortSignal) {
+  /** `dryRun`: set and delete are checked as usual and change nothing, so reads see the session as it was. */
+  constructor(store: SessionStore, budget: ByteBudget, options: { ended?: AbortSignal; dryRun?: boolean } = {}) {
     super()
     this.#store = store
     this.#budget = budget
-    this.#ended = ended
+    this.#ended = options.ended
+    this.#dryRun = options.dryRun === true
   }
 
   /** The JSON text under `key` (null when none), counted against the execution's byte budget. */
@@ -42,7 +45,7 @@ export class SessionHost extends RpcTarget {
   }
 
   async set(key: unknown, json: unknown): Promise<SessionOutcome<null>> {
-    return this.#guard('set', key, () => this.#store.set(key, json))
+    return this.#guard('set', key, () => this.#store.set(key, json, this.#dryRun))
   }
 
   async keys(): Promise<SessionOutcome<string[]>> {
@@ -50,7 +53,7 @@ export class SessionHost extends RpcTarget {
   }
 
   async delete(key: unknown): Promise<SessionOutcome<boolean>> {
-    return this.#guard('delete', key, () => this.#store.delete(key))
+    return this.#guard('delete', key, () => this.#store.delete(key, this.#dryRun))
   }
 
   /** Runs one store call unless the execution is over; a storage failure becomes an outcome, never a throw. */

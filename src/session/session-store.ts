@@ -29,8 +29,8 @@ export class SessionStore {
     return { ok: true, value: row ? { json: row.json, bytes: row.bytes } : { json: null, bytes: 0 } }
   }
 
-  /** Stores `json` (JSON text) under `key`, replacing what was there. */
-  set(key: unknown, json: unknown): StoreResult<null> {
+  /** Stores `json` (JSON text) under `key`, replacing what was there; `dryRun`: checks it all, stores nothing. */
+  set(key: unknown, json: unknown, dryRun = false): StoreResult<null> {
     const label = `session.set(${showKey(key)})`
     const bad = checkKey(key, this.#limits) ?? (typeof json === 'string' ? undefined : 'the value must be sent as JSON text')
     if (bad) return { ok: false, error: `${label}: ${bad}` }
@@ -39,6 +39,7 @@ export class SessionStore {
     const bytes = text.length > this.#limits.sessionMaxValueBytes ? text.length : utf8Bytes(text)
     const full = checkWrite(bytes, this.#usage(key as string), this.#limits) ?? notJson(text)
     if (full) return { ok: false, error: `${label}: ${full}` }
+    if (dryRun) return { ok: true, value: null }
     this.#sql.exec(`INSERT OR REPLACE INTO ${TABLE} (key, json, bytes) VALUES (?, ?, ?)`, key as string, text, bytes)
     return { ok: true, value: null }
   }
@@ -51,10 +52,14 @@ export class SessionStore {
       .map((r) => r.key)
   }
 
-  /** Removes `key`; whether it was there. */
-  delete(key: unknown): StoreResult<boolean> {
+  /** Removes `key`; whether it was there. `dryRun`: says so, removes nothing. */
+  delete(key: unknown, dryRun = false): StoreResult<boolean> {
     const bad = checkKey(key, this.#limits)
     if (bad) return { ok: false, error: `session.delete(${showKey(key)}): ${bad}` }
+    if (dryRun) {
+      const held = this.get(key)
+      return { ok: true, value: held.ok && held.value.json !== null }
+    }
     const cursor = this.#sql.exec(`DELETE FROM ${TABLE} WHERE key = ?`, key as string)
     return { ok: true, value: cursor.rowsWritten > 0 }
   }

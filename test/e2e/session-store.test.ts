@@ -85,6 +85,22 @@ describe('the session store', () => {
   })
 })
 
+describe('dry runs', () => {
+  it('checks session writes but changes nothing, and keeps no cut result', async () => {
+    const c = await session()
+    await result(c, `async () => { await session.set('kept', 1) }`)
+    const dry = await callTool(c, 'execute', {
+      code: `async () => { await session.set('new', 2); await session.delete('kept'); return Array.from({ length: 400 }, (_, i) => i) }`,
+      dryRun: true,
+    })
+    expect(dry.isError).toBe(false)
+    expect(JSON.parse(dry.text).full).toBeUndefined()
+    const refused = await callTool(c, 'execute', { code: `async () => { await session.set('big', 'x'.repeat(5000)) }`, dryRun: true })
+    expect(refused.text).toMatch(/^session\.set\("big"\): the value's JSON is 5,002 bytes, over the 4,096-byte limit per value/)
+    expect((await result(c, `async () => ({ keys: await session.keys(), kept: await session.get('kept') })`)).result).toEqual({ keys: ['kept'], kept: 1 })
+  })
+})
+
 describe('escapes', () => {
   it("keeps two MCP sessions, running at once, out of each other's keys", async () => {
     const [a, b] = await Promise.all([session(), session()])
