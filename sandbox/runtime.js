@@ -2,6 +2,7 @@
 // captures console output, and returns the result as JSON text. Its only way out is the host object passed to
 // run(); it has no env, no bindings and no network (globalOutbound: null).
 import { WorkerEntrypoint } from 'cloudflare:workers'
+import { sessionProxy } from './session-proxy.js'
 import userMain from './user.js'
 
 const MAX_LOG_LINES = 200
@@ -29,14 +30,19 @@ class LimitError extends Error {
 }
 
 export default class Sandbox extends WorkerEntrypoint {
-  /** Runs the model's code once. Never throws: returns { ok, json, logs } or { ok: false, error, logs }. */
-  async run(host, apiNames, limits) {
+  /**
+   * Runs the model's code once. Never throws: returns { ok, json, logs } or { ok: false, error, logs }. `store` is the
+   * host's SessionHost (null without one), seen by the code as the global `session`: a global, so that the code may
+   * still name a variable `session`, and an API of that name wins.
+   */
+  async run(host, apiNames, limits, store) {
     maxIterations = limits.maxLoopIterations
     const logs = []
     captureConsole(logs)
     const apis = {}
     for (const name of apiNames) apis[name] = apiProxy(host, name)
     try {
+      globalThis.session = sessionProxy(store ?? null)
       const value = await userMain(apis)
       const json = toJson(value)
       if (json.length > MAX_RESULT_CHARS)

@@ -4,10 +4,11 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { ROOT, SHARED_SPECS } from '../test/support/generate.ts'
 import { readTasks } from './score-search.ts'
 import { synthSpec } from './synth-spec.ts'
+import { benchMultiStep, renderMultiStep } from './tokens/bench-multi-step.ts'
 import { type BenchRow, taskSummary } from './tokens/bench-row.ts'
 import { countJsonTokens } from './tokens/count-tokens.ts'
 import { describeProcedure } from './tokens/describe-procedure.ts'
@@ -35,6 +36,18 @@ const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT
 const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'sandbox', 'codegen'], { cwd: ROOT }).toString().trim()
 const uncommitted = dirty ? dirty.split('\n').length : 0
 const log = (line: string) => console.error(`[bench:tokens] ${line}`)
+
+// The multi-step task (session store or not) is also measured alone: `npm run bench:tokens -- --multi-step`.
+const multiStep = async () => {
+  const text = `# Multi-step token benchmark (${new Date().toISOString().slice(0, 10)}, commit ${commit}${uncommitted ? `, ${uncommitted} uncommitted` : ''})\n\n${renderMultiStep(await benchMultiStep(log))}\n`
+  mkdirSync(OUT, { recursive: true })
+  writeFileSync(join(OUT, 'tokens-multi-step.md'), text)
+  console.log(`${text}\nWritten: bench/results/tokens-multi-step.md`)
+}
+if (process.argv.includes('--multi-step')) {
+  await multiStep()
+  process.exit(0)
+}
 const notes: string[] = []
 
 const specs = new Map<string, NamedSpec & { file: string }>()
@@ -132,3 +145,4 @@ writeFileSync(
   }),
 )
 console.log(`${tables.cl100k}\n\n${constantCheck}\n\nWritten: bench/results/tokens.md, bench/results/tokens.svg`)
+await multiStep()

@@ -10,10 +10,11 @@ import { runCode } from './execute/run-code.ts'
 import type { ApproveWrite } from './host/api-host.ts'
 import { lackingScopes } from './host/missing-scopes.ts'
 import { previewText } from './host/preview-request.ts'
-import { resolveLimits } from './limits.ts'
+import { type Limits, resolveLimits } from './limits.ts'
 import { type AskHuman, registerTools } from './mcp/register-tools.ts'
 import { answerSearch } from './search/answer-search.ts'
 import { IdleExpiry, type Scheduling, sessionIdleMs } from './session/idle-expiry.ts'
+import { SessionStore } from './session/session-store.ts'
 import { ANOTHER_USERS_SESSION } from './sign-in/bind-session.ts'
 import type { GrantProps } from './sign-in/sign-in-handler.ts'
 
@@ -68,11 +69,19 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
             const limits = resolveLimits(this.env)
             // Read at call time: a refreshed grant brings the user's new upstream token in new props.
             const upstream = this.props?.upstream
-            const options = { ...limits, approve: approveWith(ask), user: user?.id, access, upstream, dryRun }
-            return formatAnswer(await runCode(this.env, code, options), limits.maxResultTokens, this.env.MOCK_UPSTREAM || undefined)
+            const store = this.#store(limits)
+            const options = { ...limits, approve: approveWith(ask), user: user?.id, access, upstream, dryRun, store }
+            // A dry run changes nothing in the session either: its cut results are not kept.
+            const keep = dryRun ? undefined : (json: string) => store.keep(json)
+            return formatAnswer(await runCode(this.env, code, options), limits.maxResultTokens, this.env.MOCK_UPSTREAM || undefined, keep)
           }
         : undefined,
     })
+  }
+
+  /** The session store in this session object's SQLite (src/session/session-store.ts), held to the current limits. */
+  #store(limits: Limits): SessionStore {
+    return new SessionStore(this.ctx.storage.sql, limits)
   }
 
   /**

@@ -10,6 +10,11 @@ export interface Limits {
   maxLoopIterations: number
   /** CPU limit for the Dynamic Worker, enforced in production (local workerd ignores it). */
   cpuMs: number
+  /** The session store (src/session/): bytes of one value's JSON, bytes of all values, keys, and characters of a key. */
+  sessionMaxValueBytes: number
+  sessionMaxBytes: number
+  sessionMaxKeys: number
+  sessionMaxKeyChars: number
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -20,6 +25,11 @@ export const DEFAULT_LIMITS: Limits = {
   maxResultTokens: 6_000,
   maxLoopIterations: 10_000_000,
   cpuMs: 30_000,
+  // One value stays well under the 2 MB a Durable Object's SQLite row may hold.
+  sessionMaxValueBytes: 1024 * 1024,
+  sessionMaxBytes: 20 * 1024 * 1024,
+  sessionMaxKeys: 1_000,
+  sessionMaxKeyChars: 200,
 }
 
 const VARS: Record<keyof Limits, string> = {
@@ -30,6 +40,10 @@ const VARS: Record<keyof Limits, string> = {
   maxResultTokens: 'EXECUTE_MAX_RESULT_TOKENS',
   maxLoopIterations: 'EXECUTE_MAX_LOOP_ITERATIONS',
   cpuMs: 'EXECUTE_CPU_MS',
+  sessionMaxValueBytes: 'SESSION_MAX_VALUE_BYTES',
+  sessionMaxBytes: 'SESSION_MAX_BYTES',
+  sessionMaxKeys: 'SESSION_MAX_KEYS',
+  sessionMaxKeyChars: 'SESSION_MAX_KEY_CHARS',
 }
 
 export function resolveLimits(env: unknown): Limits {

@@ -4,6 +4,10 @@ declare module '*/sandbox/runtime.js' {
   const text: string
   export default text
 }
+declare module '*/sandbox/session-proxy.js' {
+  const text: string
+  export default text
+}
 declare module '@generated/apis' {
   import type { ApiArtifacts } from './registry-types.ts'
   export const APIS: Record<string, ApiArtifacts>

@@ -14,12 +14,17 @@ export interface ServedApis {
   apis: Record<string, TaskApi & { meta: ApiMeta }>
   /** The `tools/list` result, as the client received it. */
   toolList: unknown
+  /** For more clients, each its own MCP session. */
+  mcpUrl: URL
   stop(): Promise<void>
 }
 
 export interface ServeApisOptions {
   /** Base URL per API, e.g. a Prism upstream; the spec's own server when absent. */
   baseUrls?: Record<string, string>
+  /** Extra Worker vars (limits, say) and secrets (a scheme's own credential). */
+  vars?: Record<string, unknown>
+  secrets?: Record<string, string>
 }
 
 /** Generates artifacts for the specs (`names` gives each its namespace) and starts the Worker serving them. */
@@ -33,13 +38,14 @@ export async function serveApis(specFiles: string[], names: string[], options: S
   }
   const config = Object.fromEntries(Object.entries(options.baseUrls ?? {}).map(([api, baseUrl]) => [api, { baseUrl }]))
   const secrets = Object.fromEntries(names.map((api) => [`${api.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_API_TOKEN`, `bench-token-${api}`]))
-  const server = await startServer({ generated, vars: { API_CONFIG: config }, secrets })
+  const server = await startServer({ generated, vars: { API_CONFIG: config, ...options.vars }, secrets: { ...secrets, ...options.secrets } })
   const client = await connect(server.mcpUrl)
   const toolList = await client.listTools()
   return {
     client,
     apis,
     toolList,
+    mcpUrl: server.mcpUrl,
     stop: async () => {
       await client.close()
       await server.stop()

@@ -10,8 +10,14 @@ import { truncateJson } from './truncate-json.ts'
 // JSON averages about 3.6 characters per cl100k token; error text is held to the same estimate.
 const CHARS_PER_TOKEN = 3.6
 
-/** `mock`: set when the APIs are mocks (npm run demo); every answer then says so, in the meter or after an error. */
-export function formatAnswer(run: RunCodeResult, maxTokens: number, mock?: string): ToolAnswer {
+/** Keeps a whole result (its JSON text) in the session store: its key, or why it could not. */
+export type KeepResult = (json: string) => { ok: true; value: string } | { ok: false; error: string }
+
+/**
+ * `mock`: set when the APIs are mocks (npm run demo); every answer then says so, in the meter or after an error.
+ * `keep`: when the result must be cut, the whole of it is kept through this and the answer names its key.
+ */
+export function formatAnswer(run: RunCodeResult, maxTokens: number, mock?: string, keep?: KeepResult): ToolAnswer {
   const maxChars = Math.floor(maxTokens * CHARS_PER_TOKEN)
   const dryRun = run.planned && dryRunSummary(run.planned, Math.floor(maxChars * 0.4))
   if (!run.ok) {
@@ -23,7 +29,7 @@ export function formatAnswer(run: RunCodeResult, maxTokens: number, mock?: strin
   const value = JSON.parse(run.json) as unknown
   const logBudget = Math.floor(maxTokens * 0.2)
   const logs = fitLines(run.logs, logBudget)
-  const parts = { note: describeResult(value, run.undefinedPaths), logs, dryRun }
+  const parts: AnswerParts = { note: describeResult(value, run.undefinedPaths), logs, dryRun, kept: keep && once(() => keptNote(value, run.json, keep)) }
   let budget = maxChars - JSON.stringify(logs.lines).length - (dryRun ? JSON.stringify(dryRun).length : 0)
   // The result gets what the logs leave; if the note on what was cut and the meter then push the answer over, the
   // result gets that much less. The note's length hardly changes between rounds, so two or three rounds settle it.
@@ -39,9 +45,11 @@ interface AnswerParts {
   note?: string
   logs: { lines: string[]; dropped: number }
   dryRun?: DryRunSummary
+  /** The sentence on where the whole result is kept; asked for only when the result is cut. */
+  kept?: () => string
 }
 
-function answerText(value: unknown, { note, logs, dryRun }: AnswerParts, budget: number, maxTokens: number, calls: number, mock?: string): string {
+function answerText(value: unknown, { note, logs, dryRun, kept }: AnswerParts, budget: number, maxTokens: number, calls: number, mock?: string): string {
   const { value: result, cut } = truncateJson(value, budget)
   const answer: Record<string, unknown> = { result }
   if (note) answer.note = note
@@ -49,6 +57,7 @@ function answerText(value: unknown, { note, logs, dryRun }: AnswerParts, budget:
   if (logs.lines.length) answer.logs = logs.lines
   if (cut.length || logs.dropped) {
     answer.truncated = `${[...cut, logs.dropped ? `${logs.dropped} console line(s)` : ''].filter(Boolean).join('; ')} cut to stay within ${maxTokens} tokens. Return fewer items or only the fields you need (e.g. map to ids and names).`
+    if (cut.length && kept) answer.full = kept()
   }
   return withMeter(JSON.stringify(answer), calls, mock)
 }
@@ -64,6 +73,22 @@ function withMeter(json: string, calls: number, mock?: string): string {
     const next = meter(estimateTokens(text, CHARS_PER_TOKEN))
     if (next === text) return text
     text = next
+  }
+}
+
+/** Where the whole result went: `session.get('r3')` with its size, or why it is not kept. */
+function keptNote(value: unknown, json: string, keep: KeepResult): string {
+  const kept = keep(json)
+  if (!kept.ok) return `The whole result was not kept in the session store: ${kept.error}.`
+  const size = Array.isArray(value) ? `${value.length.toLocaleString('en-US')} items` : `${json.length.toLocaleString('en-US')} characters`
+  return `The whole result (${size}) is await session.get('${kept.value}'): narrow it in code in your next execute, without calling the API again.`
+}
+
+function once<T>(fn: () => T): () => T {
+  let done: { value: T } | undefined
+  return () => {
+    done ??= { value: fn() }
+    return done.value
   }
 }
 

@@ -1,9 +1,12 @@
 // The host side of one execute: prepare the code, load a fresh Dynamic Worker with no network and no env, hand
 // it an ApiHost over RPC, and wait for the result within the wall-time limit.
 import runtimeSource from '../../sandbox/runtime.js'
+import sessionSource from '../../sandbox/session-proxy.js'
 import type { Access } from '../access/resolve-access.ts'
 import { apiNames, catalog } from '../catalog.ts'
 import { ApiHost, type ApiHostOptions, type ApproveWrite, type ExecutionLimits } from '../host/api-host.ts'
+import { SessionHost } from '../session/session-host.ts'
+import type { SessionStore } from '../session/session-store.ts'
 import { checkCalls } from './check-calls.ts'
 import { prepareCode } from './prepare-code.ts'
 import type { RunCodeResult } from './run-code-result.ts'
@@ -18,6 +21,8 @@ export interface RunCodeOptions extends ExecutionLimits {
   access?: Access
   upstream?: ApiHostOptions['upstream']
   dryRun?: boolean
+  /** The session's store, `session` in the model's code; without it, every session call says there is none. */
+  store?: SessionStore
 }
 
 interface SandboxResult {
@@ -29,7 +34,7 @@ interface SandboxResult {
 }
 
 interface SandboxEntrypoint {
-  run(host: ApiHost, apis: string[], limits: { maxLoopIterations: number }): Promise<SandboxResult>
+  run(host: ApiHost, apis: string[], limits: { maxLoopIterations: number }, store: SessionHost | null): Promise<SandboxResult>
 }
 
 export async function runCode(env: Env, code: string, options: RunCodeOptions): Promise<RunCodeResult> {
@@ -40,6 +45,8 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   if (problems.length) return { ok: false, error: `${NOT_RUN}\n${problems.join('\n')}`, logs: [], calls: 0 }
   // Aborted when this execution is over, so a call still waiting (on an approval, say) is never sent after it.
   const ended = new AbortController()
+  const used = { calls: 0, writes: 0, bytes: 0 }
+  const store = options.store ? new SessionHost(options.store, { used, limit: options.maxResponseBytes }, { ended: ended.signal, dryRun: options.dryRun }) : null
   const host = new ApiHost(env as unknown as Record<string, unknown>, options, {
     approve: options.approve,
     ended: ended.signal,
@@ -47,11 +54,12 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     access: options.access,
     upstream: options.upstream,
     dryRun: options.dryRun,
+    used,
   })
   const worker = env.LOADER.load({
     compatibilityDate: '2026-08-22',
     mainModule: 'runtime.js',
-    modules: { 'runtime.js': runtimeSource, 'user.js': prepared.module },
+    modules: { 'runtime.js': runtimeSource, 'session-proxy.js': sessionSource, 'user.js': prepared.module },
     globalOutbound: null,
     env: {},
     limits: { cpuMs: options.cpuMs },
@@ -62,7 +70,7 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     timer = setTimeout(() => resolve('timeout'), options.timeoutMs)
   })
   try {
-    const out = await Promise.race([entry.run(host, apis, { maxLoopIterations: options.maxLoopIterations }), timeout])
+    const out = await Promise.race([entry.run(host, apis, { maxLoopIterations: options.maxLoopIterations }, store), timeout])
     const calls = host.usage.calls
     const planned = options.dryRun ? { planned: host.planned } : {}
     if (out === 'timeout')
@@ -76,7 +84,7 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     if (out.ok) return { ok: true, json: out.json ?? 'null', logs: out.logs, calls, undefinedPaths: paths(out.undefinedPaths), ...planned }
     const e = out.error
     const where = e?.line && e.name !== 'LimitError' ? ` at line ${e.line}` : ''
-    const name = e?.name && e.name !== 'ApiCallError' && e.name !== 'LimitError' ? `${e.name}: ` : ''
+    const name = e?.name && !OWN_ERRORS.has(e.name) ? `${e.name}: ` : ''
     return { ok: false, error: `${name}${e?.message ?? 'unknown error'}${where}`, logs: out.logs, calls, ...planned }
   } catch (err) {
     return { ok: false, error: `The sandbox failed: ${(err as Error).message}`, logs: [], calls: host.usage.calls }
@@ -85,8 +93,12 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     if (timer !== undefined) clearTimeout(timer)
     dispose(entry)
     dispose(worker)
+    dispose(store)
   }
 }
+
+/** The sandbox's own errors, whose messages already name the call: shown without their class name. */
+const OWN_ERRORS = new Set(['ApiCallError', 'LimitError', 'SessionError'])
 
 const NOT_RUN = 'Not run: checked before running, nothing was sent. Fix these and call execute again:'
 

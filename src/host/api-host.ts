@@ -53,7 +53,11 @@ export interface ApiHostOptions {
   upstream?: { api: string; accessToken: string; scopes?: string[] }
   /** Check every call as usual, send none: each resolves to null and its request is kept in `planned`. */
   dryRun?: boolean
+  /** What the execution has used; shared with SessionHost, whose reads spend the same byte budget. */
+  used?: Usage
 }
+
+type Usage = { calls: number; writes: number; bytes: number }
 
 export class ApiHost extends RpcTarget {
   #env: Record<string, unknown>
@@ -66,7 +70,7 @@ export class ApiHost extends RpcTarget {
   /** Per paginated call (operation and input but the page), the last page read, to stop on a repeat. */
   #lastPage = new Map<string, string>()
   #upstream: ApiHostOptions['upstream']
-  #used = { calls: 0, writes: 0, bytes: 0 }
+  #used: Usage
   /** Writes sent per API, for each API's own maxWritesPerExecution; #used.writes counts all of them. */
   #writesTo = new Map<string, number>()
   #scrubber: Scrubber | undefined
@@ -84,6 +88,7 @@ export class ApiHost extends RpcTarget {
     this.#access = options.access ?? { all: true }
     this.#upstream = options.upstream
     this.#dryRun = options.dryRun === true
+    this.#used = options.used ?? { calls: 0, writes: 0, bytes: 0 }
   }
 
   /** `<api>.<operation>(input)` from the sandbox. */
@@ -139,7 +144,7 @@ export class ApiHost extends RpcTarget {
     }
   }
 
-  get usage(): { calls: number; writes: number; bytes: number } {
+  get usage(): Usage {
     return { ...this.#used }
   }
 

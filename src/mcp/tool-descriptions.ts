@@ -15,6 +15,7 @@ export function executeDescription(apis: string[]): string {
     `Each operation is \`await ${a}.<operationName>(input)\`: one object with path, query and header parameters by name and the request body under \`body\`. It resolves to the parsed response body and throws on a non-2xx status. \`${a}.request({ method, path, query, headers, body })\` sends a raw call through the same checks; its headers are the operation's header parameters (the host sets auth, Host and Content-Type).`,
     'Find operation names and signatures with search first. There is no fetch or other network access. The answer is JSON: the return value and console output, cut to a token budget, so return only the fields you need.',
     `\`for await (const x of ${a}.paginate('<operationName>', input, { maxItems }))\` walks every page of a list. \`dryRun: true\` checks every call and lists the requests without sending them.`,
+    '`await session.set(key, value)` keeps JSON for later executes in this session (`session.get(key)`, `.keys()`, `.delete(key)`); a cut answer names the key holding its whole result.',
     `Example: async () => { const r = await ${a}.someOperation({ per_page: 5 }); return r }`,
   ].join('\n')
 }

@@ -54,3 +54,32 @@ describe('answers from mock upstreams (npm run demo)', () => {
     expect(text.length).toBe(3600)
   })
 })
+
+describe('keeping a cut result in the session store', () => {
+  const many = Array.from({ length: 5000 }, (_, i) => ({ id: i, name: `pet ${i}` }))
+  const run = (result: unknown) => ({ ok: true as const, json: JSON.stringify(result), logs: [], calls: 1 })
+
+  it('keeps the whole of a cut result and names its key and size', () => {
+    const kept: string[] = []
+    const { text } = formatAnswer(run(many), 1500, undefined, (json) => {
+      kept.push(json)
+      return { ok: true, value: 'r3' }
+    })
+    const answer = JSON.parse(text)
+    expect(kept).toEqual([JSON.stringify(many)])
+    expect(answer.full).toBe("The whole result (5,000 items) is await session.get('r3'): narrow it in code in your next execute, without calling the API again.")
+    expect(text.length).toBeLessThanOrEqual(1500 * 3.6)
+  })
+
+  it('keeps nothing when the result fits', () => {
+    const { text } = formatAnswer(run({ ok: true }), 1500, undefined, () => {
+      throw new Error('kept a result that fits')
+    })
+    expect(JSON.parse(text).full).toBeUndefined()
+  })
+
+  it('says why a cut result could not be kept', () => {
+    const { text } = formatAnswer(run(many), 1500, undefined, () => ({ ok: false, error: 'the session already holds 1,000 keys, the limit (SESSION_MAX_KEYS)' }))
+    expect(JSON.parse(text).full).toBe('The whole result was not kept in the session store: the session already holds 1,000 keys, the limit (SESSION_MAX_KEYS).')
+  })
+})
