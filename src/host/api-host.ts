@@ -4,16 +4,13 @@
 // It never throws across RPC: every call resolves to a CallOutcome. Once the execution's signal aborts (it ended,
 // e.g. at its wall-time limit) the host sends nothing more, however late an approval arrives.
 import { RpcTarget } from 'cloudflare:workers'
-import { type Access, applyAccess } from '../access/resolve-access.ts'
+import type { Access } from '../access/resolve-access.ts'
 import type { OperationSpec } from '../artifacts.ts'
 import { apiNames, getApi, getSchemas } from '../catalog.ts'
-import { resolveApiConfig } from '../config.ts'
 import { credentialForms } from './apply-credential.ts'
-import { buildRequest } from './build-request.ts'
-import { checkPolicy, isWrite } from './check-policy.ts'
+import { checkCall } from './check-call.ts'
 import { findOperationByPath } from './find-operation.ts'
-import { hostOwnedSlots, ownedInputKey } from './host-owned-slots.ts'
-import { lackingScopes } from './missing-scopes.ts'
+import { hostOwnedSlots } from './host-owned-slots.ts'
 import { nextPage } from './next-page.ts'
 import { operatorCredentialForms, operatorCredentials } from './operator-credentials.ts'
 import type { RequestPreview } from './preview-request.ts'
@@ -21,7 +18,6 @@ import { type RawRequest, rawRequestInput } from './raw-request-input.ts'
 import { createScrubber, type Scrubber } from './scrub-secrets.ts'
 import { planRequest, type SendRequestOptions, sendRequest } from './send-request.ts'
 import { userCredentials, userTokenScheme } from './user-credentials.ts'
-import { validateInput } from './validate-input.ts'
 
 export type { RawRequest }
 
@@ -154,33 +150,10 @@ export class ApiHost extends RpcTarget {
   }
 
   async #call(apiName: string, name: string, input: unknown): Promise<Sent> {
-    const api = getApi(apiName)
-    if (!api) return { ok: false, error: `unknown API "${apiName}"` }
-    const op = api.byName.get(name)
-    const label = `${apiName}.${name}`
-    if (!op) return { ok: false, error: `${label} is not an operation of ${apiName}. Use search to find operation names.` }
-    const config = applyAccess(this.#access, apiName, resolveApiConfig(api.meta, this.#env.API_CONFIG))
-    if (!config) return { ok: false, error: `${label}: your account may not use ${apiName} on this server; ask its operator for access` }
-    const writes = isWrite(op)
-    const denied = checkPolicy(config, op, this.#writesTo.get(apiName) ?? 0)
-    if (denied) return { ok: false, error: `${label}: ${denied}` }
-    const owned = hostOwnedSlots(api.meta.securitySchemes)
-    const forged = ownedInputKey(input, (op.input.properties ?? {}) as Record<string, unknown>, owned)
-    if (forged) return { ok: false, error: `${label}: ${forged}` }
-    const problems = validateInput(input, op.input, getSchemas(apiName))
-    if (problems.length) return { ok: false, error: `${label}: ${problems.join('; ')}. Call search with "${name}" to see its signature.` }
-    const built = buildRequest(config.baseUrl, op, (input ?? {}) as Record<string, unknown>, owned)
-    if ('error' in built) return { ok: false, error: `${label}: ${built.error}` }
-    const lacking = lackingScopes(this.#upstream, apiName, api.meta.securitySchemes, op)
-    if (lacking)
-      return {
-        ok: false,
-        error: `${label}: needs the scope ${lacking.join(' and ')}, which your sign-in did not grant. Sign in again granting it (your MCP client can re-authorize); retrying will not help.`,
-      }
-    if (this.#used.calls >= this.#limits.maxCalls)
-      return { ok: false, error: `${label}: call limit reached (${this.#limits.maxCalls} API calls per execution). Split the work across several execute calls.` }
-    if (writes && this.#used.writes >= this.#limits.maxWrites)
-      return { ok: false, error: `${label}: write limit reached (${this.#limits.maxWrites} non-GET calls per execution). Split the writes across several execute calls.` }
+    const context = { apiConfig: this.#env.API_CONFIG, access: this.#access, upstream: this.#upstream, limits: this.#limits, used: this.#used, writesTo: this.#writesTo }
+    const checked = checkCall(context, apiName, name, input)
+    if (!checked.ok) return checked
+    const { label, api, op, config, built, writes } = checked
     const own = this.#upstream?.api === apiName ? this.#upstream.accessToken : undefined
     const send: Omit<SendRequestOptions, 'budget'> = {
       label,
@@ -195,11 +168,7 @@ export class ApiHost extends RpcTarget {
     if (plan && !plan.ok) return plan
     if (this.#dryRun && plan) {
       // Counted like a sent call, so the limits a real run would hit show up in the dry run too.
-      this.#used.calls++
-      if (writes) {
-        this.#used.writes++
-        this.#writesTo.set(apiName, (this.#writesTo.get(apiName) ?? 0) + 1)
-      }
+      this.#count(apiName, writes)
       this.#planned.push({ ...plan.preview, ...(writes && config.approveWrites ? { approval: 'required' } : {}) })
       return { ok: true, value: null }
     }
@@ -209,11 +178,7 @@ export class ApiHost extends RpcTarget {
       if (!verdict.approved) return { ok: false, error: `${label}: write not approved (${verdict.reason ?? 'declined'})` }
     }
     if (this.#ended?.aborted) return { ok: false, error: `${label}: ${ENDED}` }
-    this.#used.calls++
-    if (writes) {
-      this.#used.writes++
-      this.#writesTo.set(apiName, (this.#writesTo.get(apiName) ?? 0) + 1)
-    }
+    this.#count(apiName, writes)
     const started = Date.now()
     const sent = await sendRequest(built, { ...send, budget: { left: this.#limits.maxResponseBytes - this.#used.bytes, limit: this.#limits.maxResponseBytes } })
     this.#used.bytes += sent.bytes
@@ -222,6 +187,13 @@ export class ApiHost extends RpcTarget {
       JSON.stringify({ audit: 'upstream-call', user: this.#user ?? null, api: apiName, operation: name, method: op.method, status: sent.status ?? null, ms: Date.now() - started }),
     )
     return sent.ok ? { ok: true, value: sent.value, url: built.url, link: sent.link } : { ok: false, error: sent.error }
+  }
+
+  #count(apiName: string, writes: boolean): void {
+    this.#used.calls++
+    if (!writes) return
+    this.#used.writes++
+    this.#writesTo.set(apiName, (this.#writesTo.get(apiName) ?? 0) + 1)
   }
 
   /** Scrubs every credential the operator configured, for any API, from what goes back to the sandbox. */
