@@ -6,6 +6,8 @@ import { checkKey, checkWrite, type SessionLimits, showKey, utf8Bytes } from './
 export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: string }
 
 const TABLE = 'codemode_session_store'
+// The keys the host made for cut results, oldest first: a cache it may drop to keep a new one, unlike the model's.
+const HANDLES = 'codemode_session_handles'
 
 export class SessionStore {
   #sql: SqlStorage
@@ -15,6 +17,7 @@ export class SessionStore {
     this.#sql = sql
     this.#limits = limits
     sql.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (key TEXT PRIMARY KEY, json TEXT NOT NULL, bytes INTEGER NOT NULL)`)
+    sql.exec(`CREATE TABLE IF NOT EXISTS ${HANDLES} (key TEXT PRIMARY KEY, seq INTEGER NOT NULL)`)
   }
 
   get limits(): SessionLimits {
@@ -41,6 +44,8 @@ export class SessionStore {
     if (full) return { ok: false, error: `${label}: ${full}` }
     if (dryRun) return { ok: true, value: null }
     this.#sql.exec(`INSERT OR REPLACE INTO ${TABLE} (key, json, bytes) VALUES (?, ?, ?)`, key as string, text, bytes)
+    // A key the model writes is the model's, even one the host once made for a cut result.
+    this.#sql.exec(`DELETE FROM ${HANDLES} WHERE key = ?`, key as string)
     return { ok: true, value: null }
   }
 
@@ -61,16 +66,30 @@ export class SessionStore {
       return { ok: true, value: held.ok && held.value.json !== null }
     }
     const cursor = this.#sql.exec(`DELETE FROM ${TABLE} WHERE key = ?`, key as string)
+    this.#sql.exec(`DELETE FROM ${HANDLES} WHERE key = ?`, key as string)
     return { ok: true, value: cursor.rowsWritten > 0 }
   }
 
-  /** Keeps a result under a fresh key `r<n>`, one past the highest the session holds; the key, or why it could not. */
+  /**
+   * Keeps a result under a fresh key `r<n>`, one past the highest the session holds; the key, or why it could not.
+   * When the store is too full, the oldest results the host kept make room; the model's own keys never do.
+   */
   keep(json: string): StoreResult<string> {
     const held = this.#sql.exec<{ key: string }>(`SELECT key FROM ${TABLE} WHERE key GLOB 'r[0-9]*'`).toArray()
     const highest = Math.max(0, ...held.map((r) => Number(r.key.slice(1))).filter(Number.isSafeInteger))
     const key = `r${highest + 1}`
-    const stored = this.set(key, json)
-    return stored.ok ? { ok: true, value: key } : { ok: false, error: stored.error.slice(`session.set(${showKey(key)}): `.length) }
+    // A value over the per-value limit fits nowhere: say so without dropping anything.
+    const evict = json.length <= this.#limits.sessionMaxValueBytes && utf8Bytes(json) <= this.#limits.sessionMaxValueBytes
+    for (;;) {
+      const stored = this.set(key, json)
+      if (stored.ok) {
+        this.#sql.exec(`INSERT INTO ${HANDLES} (key, seq) VALUES (?, ?)`, key, highest + 1)
+        return { ok: true, value: key }
+      }
+      const oldest = evict && this.#sql.exec<{ key: string }>(`SELECT key FROM ${HANDLES} ORDER BY seq LIMIT 1`).toArray()[0]
+      if (!oldest) return { ok: false, error: stored.error.slice(`session.set(${showKey(key)}): `.length) }
+      this.delete(oldest.key)
+    }
   }
 
   #usage(key: string): { keys: number; bytes: number; existingBytes?: number } {

@@ -76,6 +76,16 @@ describe('the session store', () => {
     expect(next.meter.apiCalls).toBe(0)
   })
 
+  it("drops the oldest kept results, never the model's own keys, to keep a new one in a full store", async () => {
+    const c = await session()
+    await result(c, `async () => { for (const k of ['a', 'b', 'c']) await session.set(k, k) }`)
+    const cut = (n: number) => `async () => Array.from({ length: 150 }, (_, i) => ({ i, n: ${n} }))`
+    for (const n of [1, 2, 3]) expect((await result(c, cut(n))).full).toMatch(new RegExp(`^The whole result \\(150 items\\) is await session\\.get\\('r${n}'\\)`))
+    const after = await result(c, `async () => ({ keys: await session.keys(), a: await session.get('a'), r3: (await session.get('r3')).length })`)
+    // Five keys at most here: the third result took the first one's place.
+    expect(after.result).toEqual({ keys: ['a', 'b', 'c', 'r2', 'r3'], a: 'a', r3: 150 })
+  })
+
   it('says why a cut result too big for the store was not kept', async () => {
     const c = await session()
     const answer = await result(c, `async () => Array.from({ length: 2000 }, (_, i) => i)`)
