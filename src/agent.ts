@@ -1,8 +1,8 @@
 // The McpAgent: one Durable Object per MCP session. It registers search and execute and nothing else.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { McpAgent } from 'agents/mcp'
-import { callableBy } from './access/callable.ts'
-import { type Access, resolveAccess } from './access/resolve-access.ts'
+import { accessOf, callableBy } from './access/callable.ts'
+import type { Access } from './access/resolve-access.ts'
 import type { OperationSpec } from './artifacts.ts'
 import { apiNames, catalog, getApi } from './catalog.ts'
 import { formatAnswer } from './execute/format-answer.ts'
@@ -47,7 +47,7 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
     let access: Access = { all: false, apis: {} }
     let problem: string | undefined
     try {
-      access = resolveAccess(this.env.ACCESS_RULES, user && { ...user, scopes: this.props?.upstream?.scopes }, apiNames())
+      access = accessOf(this.env.ACCESS_RULES, this.props)
     } catch (err) {
       // A bad rule gives no one access, and says so, rather than failing every session.
       problem = `This server's access rules are invalid, so no API is available: ${(err as Error).message} Tell its operator.`

@@ -4,9 +4,8 @@
 // scopes, so the MCP client can send the user to authorize again (the sign-in then asks the API's server for them).
 // Calls a scan of the text cannot see (computed names, raw requests) are still refused by ApiHost before sending.
 import { insufficientScope, type OAuthResourceAuth } from '@cloudflare/workers-oauth-provider'
-import { callableBy } from '../access/callable.ts'
-import { resolveAccess } from '../access/resolve-access.ts'
-import { apiNames, getApi } from '../catalog.ts'
+import { accessOf, callableBy } from '../access/callable.ts'
+import { getApi } from '../catalog.ts'
 import { missingScopes, neededScopes } from '../host/missing-scopes.ts'
 import { userTokenScheme } from '../host/user-credentials.ts'
 import type { GrantProps } from './sign-in-handler.ts'
@@ -58,7 +57,7 @@ export function scopesToStepUp(code: string, props: GrantProps, env: Env, reques
   if (!lacking.length) return []
   let callable: ReturnType<typeof callableBy>
   try {
-    callable = callableBy(resolveAccess(env.ACCESS_RULES, { ...props.user, scopes: upstream.scopes }, apiNames()), env.API_CONFIG)
+    callable = callableBy(accessOf(env.ACCESS_RULES, props), env.API_CONFIG)
   } catch {
     return [] // invalid rules: the session says so; no scope would help
   }
