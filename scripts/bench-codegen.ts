@@ -92,7 +92,17 @@ function bundleSize(generated: string): string {
   const outdir = join(TMP, `dist-${basename(generated)}-${Math.random().toString(36).slice(2, 8)}`)
   const run = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', outdir, '--alias', `@generated/apis:${join(generated, 'apis.ts')}`],
+    [
+      join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
+      'deploy',
+      '--dry-run',
+      '--outdir',
+      outdir,
+      '--alias',
+      `@generated/apis:${join(generated, 'apis.ts')}`,
+      '--assets',
+      join(generated, 'assets'),
+    ],
     {
       cwd: ROOT,
       encoding: 'utf8',

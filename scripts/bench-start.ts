@@ -1,13 +1,14 @@
 // `npm run bench:start`: how long the server takes from `unstable_startWorker` to a served MCP `tools/list`,
 // against a hello-world Worker started the same way in the same run (the baseline), over several rounds.
 
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { unstable_startWorker } from 'wrangler'
 import { LOCAL_V8_FLAGS } from '../test/support/local-v8-flags.ts'
+import { generatedApis } from './load-catalog.ts'
 import { median } from './percentile.ts'
 
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
@@ -45,9 +46,7 @@ for (let i = 0; i < rounds; i++) {
   base.push(await timeStart(join(ROOT, 'scripts/start-baseline/wrangler.jsonc'), getRoot))
   ours.push(await timeStart(join(ROOT, 'wrangler.jsonc'), listTools))
 }
-const apis = readdirSync(join(ROOT, 'generated'), { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .map((e) => e.name)
+const apis = generatedApis(join(ROOT, 'generated'))
 const table = [
   `Server start serving ${apis.join(', ')} (generated/), median of ${rounds} rounds`,
   '',

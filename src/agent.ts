@@ -4,7 +4,7 @@ import { McpAgent } from 'agents/mcp'
 import { accessOf, callableBy } from './access/callable.ts'
 import type { Access } from './access/resolve-access.ts'
 import type { OperationSpec } from './artifacts.ts'
-import { apiNames, catalog, getApi } from './catalog.ts'
+import { apiNames, catalog, getMeta, loadArtifacts } from './catalog.ts'
 import { formatAnswer } from './execute/format-answer.ts'
 import { runCode } from './execute/run-code.ts'
 import type { ApproveWrite } from './host/api-host.ts'
@@ -57,13 +57,15 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
     const visible = callableBy(access, this.env.API_CONFIG)
     registerTools(this.server, {
       apis,
-      search: (args) =>
-        apis.length
-          ? answerSearch(catalog, args, { visible, annotate: (api, op) => this.#scopeNote(api, op) })
-          : {
-              text: problem ?? `Your account (${user?.login ?? user?.email ?? user?.id}) has no access to any API on this server. Ask its operator to add you to ACCESS_RULES.`,
-              isError: true,
-            },
+      search: async (args) => {
+        if (!apis.length)
+          return {
+            text: problem ?? `Your account (${user?.login ?? user?.email ?? user?.id}) has no access to any API on this server. Ask its operator to add you to ACCESS_RULES.`,
+            isError: true,
+          }
+        await loadArtifacts(args.api ? [args.api] : apis)
+        return answerSearch(catalog, args, { visible, annotate: (api, op) => this.#scopeNote(api, op) })
+      },
       execute: apis.length
         ? async ({ code, dryRun }, { ask }) => {
             const limits = resolveLimits(this.env)
@@ -104,7 +106,7 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
 
   /** For a user signed in at this API: the scopes an operation needs that their sign-in did not grant. */
   #scopeNote(api: string, op: OperationSpec): string | undefined {
-    const missing = lackingScopes(this.props?.upstream, api, getApi(api)?.meta.securitySchemes ?? [], op)
+    const missing = lackingScopes(this.props?.upstream, api, getMeta(api)?.securitySchemes ?? [], op)
     return missing ? `needs scope ${missing.join(' ')}` : undefined
   }
 }

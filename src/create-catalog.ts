@@ -1,7 +1,8 @@
-// A catalog over a set of APIs' artifacts as unparsed JSON text: each text is parsed the first time it is needed
-// and kept. The Worker feeds it the bundled registry (src/catalog.ts); Node scripts feed it files from generated/.
+// A catalog over a registry of APIs and their artifacts as unparsed JSON text: each text is parsed the first time it
+// is needed and kept. The Worker feeds it the texts it fetched from its static assets (src/catalog.ts); Node scripts
+// feed it files from generated/.
 import type { ApiMeta, JsonSchema, OperationSpec, SearchDoc, TypeIndex } from './artifacts.ts'
-import type { ApiArtifacts } from './registry-types.ts'
+import type { ArtifactKind, Registry } from './registry-types.ts'
 
 export interface Api {
   meta: ApiMeta
@@ -11,28 +12,35 @@ export interface Api {
 
 export interface Catalog {
   apiNames(): string[]
+  /** An API's metadata, from the registry: no artifact needs to be loaded. */
+  getMeta(name: string): ApiMeta | undefined
   getApi(name: string): Api | undefined
   getSchemas(name: string): Record<string, JsonSchema>
   getTypeIndex(name: string): TypeIndex
   getSearchDocs(name: string): SearchDoc[]
 }
 
-/** Wraps a registry of artifact texts, keyed by API name, in lazily parsed accessors. */
-export function createCatalog(apis: Record<string, ApiArtifacts>): Catalog {
+/** An artifact's text, or undefined when it has not been loaded (a bug in the caller: the getter then throws). */
+export type ArtifactText = (api: string, kind: ArtifactKind) => string | undefined
+
+export function createCatalog(registry: Registry, text: ArtifactText): Catalog {
   const parsed = new Map<string, unknown>()
-  function parse<T>(api: string, kind: keyof ApiArtifacts): T {
+  const known = (api: string) => Object.hasOwn(registry, api)
+  function parse<T>(api: string, kind: ArtifactKind): T {
     const key = `${api}:${kind}`
     if (!parsed.has(key)) {
-      const text = Object.hasOwn(apis, api) ? apis[api]?.[kind] : undefined
-      if (text === undefined) throw new Error(`Unknown API "${api}"`)
-      parsed.set(key, JSON.parse(text))
+      if (!known(api)) throw new Error(`Unknown API "${api}"`)
+      const source = text(api, kind)
+      if (source === undefined) throw new Error(`The ${kind} artifact of API "${api}" was used before it was loaded`)
+      parsed.set(key, JSON.parse(source))
     }
     return parsed.get(key) as T
   }
   return {
-    apiNames: () => Object.keys(apis),
+    apiNames: () => Object.keys(registry),
+    getMeta: (name) => (known(name) ? registry[name]?.meta : undefined),
     getApi(name) {
-      if (!Object.hasOwn(apis, name)) return undefined
+      if (!known(name)) return undefined
       const key = `${name}:api`
       if (!parsed.has(key)) {
         const table = parse<{ meta: ApiMeta; operations: OperationSpec[] }>(name, 'operations')

@@ -2,7 +2,7 @@
 // legacy SSE transport at /sse (for clients that still speak it), both behind the same sign-in.
 
 import { CodeModeAgent } from './agent.ts'
-import { apiNames } from './catalog.ts'
+import { apiNames, loadArtifacts } from './catalog.ts'
 import { checkOrigin } from './check-origin.ts'
 import { checkSignIn, resolveSignIn, type SignIn } from './check-sign-in.ts'
 import { jsonRpcError } from './json-rpc-error.ts'
@@ -24,7 +24,7 @@ export default {
     const { pathname, origin } = new URL(request.url)
     let signIn: SignIn
     try {
-      signIn = signInFor(env)
+      signIn = await signInFor(env)
     } catch (err) {
       console.error((err as Error).message)
       return jsonRpcError(500, `The server's sign-in setting is invalid: ${(err as Error).message}`)
@@ -52,8 +52,11 @@ function withCachedTokens(env: Env): Env {
 let resolved: { raw: unknown; config: unknown; signIn: SignIn } | undefined
 
 /** SIGN_IN read once per isolate (the vars do not change under it); a bad setting throws each time, naming the key. */
-function signInFor(env: Env): SignIn {
+async function signInFor(env: Env): Promise<SignIn> {
   if (!resolved || resolved.raw !== env.SIGN_IN || resolved.config !== env.API_CONFIG) {
+    // Upstream sign-in asks for the scopes of the operations the policy allows: that API's table must be loaded.
+    const upstreamApi = (env.SIGN_IN as { api?: unknown } | null)?.api
+    if (typeof upstreamApi === 'string') await loadArtifacts([upstreamApi])
     resolved = { raw: env.SIGN_IN, config: env.API_CONFIG, signIn: resolveSignIn(env.SIGN_IN, apiSignInInfo(env.API_CONFIG)) }
   }
   return resolved.signIn

@@ -9,6 +9,6 @@ declare module '*/sandbox/session-proxy.js' {
   export default text
 }
 declare module '@generated/apis' {
-  import type { ApiArtifacts } from './registry-types.ts'
-  export const APIS: Record<string, ApiArtifacts>
+  import type { Registry } from './registry-types.ts'
+  export const APIS: Registry
 }

@@ -3,7 +3,7 @@
 import runtimeSource from '../../sandbox/runtime.js'
 import sessionSource from '../../sandbox/session-proxy.js'
 import type { Access } from '../access/resolve-access.ts'
-import { apiNames, catalog } from '../catalog.ts'
+import { apiNames, catalog, loadArtifacts } from '../catalog.ts'
 import { ApiHost, type ApiHostOptions, type ApproveWrite, type ExecutionLimits } from '../host/api-host.ts'
 import { SessionHost } from '../session/session-host.ts'
 import type { SessionStore } from '../session/session-store.ts'
@@ -41,6 +41,8 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   const apis = apiNames()
   const prepared = prepareCode(code, apis)
   if (!prepared.ok) return { ok: false, error: prepared.error, logs: [], calls: 0 }
+  // Only the APIs the code names (a name that appears only in a string or comment loads one needlessly, harmlessly).
+  await loadArtifacts(apis.filter((api) => code.includes(api)))
   const problems = checkCalls(prepared.ast, prepared.prefixLength, apis, catalog)
   if (problems.length) return { ok: false, error: `${NOT_RUN}\n${problems.join('\n')}`, logs: [], calls: 0 }
   // Aborted when this execution is over, so a call still waiting (on an approval, say) is never sent after it.

@@ -6,7 +6,7 @@
 import { RpcTarget } from 'cloudflare:workers'
 import type { Access } from '../access/resolve-access.ts'
 import type { OperationSpec } from '../artifacts.ts'
-import { apiNames, getApi, getSchemas } from '../catalog.ts'
+import { apiNames, getApi, getMeta, getSchemas, loadArtifacts } from '../catalog.ts'
 import { credentialForms } from './apply-credential.ts'
 import { checkCall } from './check-call.ts'
 import { findOperationByPath } from './find-operation.ts'
@@ -90,6 +90,7 @@ export class ApiHost extends RpcTarget {
   /** `<api>.<operation>(input)` from the sandbox. */
   async call(api: string, operation: string, input: unknown): Promise<CallOutcome> {
     try {
+      await loadArtifacts([String(api)])
       const sent = await this.#call(String(api), String(operation), input)
       return sent.ok ? { ok: true, value: sent.value } : sent
     } catch (err) {
@@ -103,6 +104,7 @@ export class ApiHost extends RpcTarget {
     let input: Record<string, unknown>
     let name: string
     try {
+      await loadArtifacts([String(api)])
       const target = getApi(String(api))
       const found = target && findOperationByPath(target, req?.method, req?.path)
       if (!found || 'error' in found) return { ok: false, error: `${api}.request: ${found && 'error' in found ? found.error : `unknown API "${api}"`}` }
@@ -121,6 +123,7 @@ export class ApiHost extends RpcTarget {
   async page(api: string, operation: string, input: unknown): Promise<PageOutcome> {
     const label = `${api}.${operation}`
     try {
+      await loadArtifacts([String(api)])
       const op = getApi(String(api))?.byName.get(String(operation))
       if (op && !op.pagination) return { ok: false, error: `${label}: this operation does not page (its spec shows no pagination); call it directly` }
       const sent = await this.#call(String(api), String(operation), input)
@@ -199,7 +202,7 @@ export class ApiHost extends RpcTarget {
   /** Scrubs every credential the operator configured, for any API, from what goes back to the sandbox. */
   #scrub(): Scrubber {
     const own = this.#upstream ? credentialForms({ name: 'user', type: 'http', scheme: 'bearer' }, this.#upstream.accessToken) : []
-    this.#scrubber ??= createScrubber([...operatorCredentialForms(this.#env, () => apiNames().map((n) => getApi(n)!.meta)), ...own])
+    this.#scrubber ??= createScrubber([...operatorCredentialForms(this.#env, () => apiNames().map((n) => getMeta(n)!)), ...own])
     return this.#scrubber
   }
 

@@ -80,7 +80,7 @@ async function safely(fn: () => Promise<ToolAnswer> | ToolAnswer): Promise<ToolA
     return await fn()
   } catch (err) {
     console.error('tool failed', err)
-    return { text: `Internal error: ${(err as Error).message}. The server is still running; try again.`, isError: true }
+    return { text: `Internal error: ${(err as Error).message.replace(/\.$/, '')}. The server is still running; try again.`, isError: true }
   }
 }
 

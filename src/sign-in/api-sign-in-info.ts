@@ -1,6 +1,7 @@
 // What upstream sign-in needs to know of an API: its security schemes (the spec's authorizationCode flow), and the
-// scopes the operations its API_CONFIG policy allows need, so the sign-in asks for those and no more.
-import { getApi } from '../catalog.ts'
+// scopes the operations its API_CONFIG policy allows need, so the sign-in asks for those and no more. The API's
+// artifacts must be loaded first (src/index.ts does, before it reads SIGN_IN).
+import { getApi, getMeta } from '../catalog.ts'
 import type { SchemesOf } from '../check-sign-in.ts'
 import { resolveApiConfig } from '../config.ts'
 import { checkPolicy } from '../host/check-policy.ts'
@@ -8,13 +9,13 @@ import { scopesToRequest } from '../host/missing-scopes.ts'
 
 export function apiSignInInfo(apiConfig: unknown): SchemesOf {
   return (name) => {
-    const api = getApi(name)
-    if (!api) return undefined
+    const meta = getMeta(name)
+    if (!meta) return undefined
     return {
-      schemes: api.meta.securitySchemes,
+      schemes: meta.securitySchemes,
       scopesFor: (scheme) => {
-        const config = resolveApiConfig(api.meta, apiConfig)
-        return scopesToRequest(api.operations, scheme, (op) => checkPolicy(config, op, 0) === undefined)
+        const config = resolveApiConfig(meta, apiConfig)
+        return scopesToRequest(getApi(name)?.operations ?? [], scheme, (op) => checkPolicy(config, op, 0) === undefined)
       },
     }
   }

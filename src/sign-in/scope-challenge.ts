@@ -5,7 +5,7 @@
 // Calls a scan of the text cannot see (computed names, raw requests) are still refused by ApiHost before sending.
 import { insufficientScope, type OAuthResourceAuth } from '@cloudflare/workers-oauth-provider'
 import { accessOf, callableBy } from '../access/callable.ts'
-import { getApi } from '../catalog.ts'
+import { getApi, loadArtifacts } from '../catalog.ts'
 import { missingScopes, neededScopes } from '../host/missing-scopes.ts'
 import { userTokenScheme } from '../host/user-credentials.ts'
 import type { GrantProps } from './sign-in-handler.ts'
@@ -20,6 +20,7 @@ export function withScopeChallenge(handler: Handler, requestable: string[]): Han
       const { props, auth } = ctx as Context
       if (request.method === 'POST' && props?.upstream && auth) {
         const code = executeCode(await request.clone().text())
+        if (code) await loadArtifacts([props.upstream.api])
         const wanted = code ? scopesToStepUp(code, props as GrantProps, env, requestable) : []
         if (wanted.length) {
           return insufficientScope(auth, wanted, `${props.upstream.api} needs the scope ${wanted.join(' ')}, which your sign-in did not grant; authorize again to grant it`)

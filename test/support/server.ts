@@ -41,6 +41,8 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
   const worker = await unstable_startWorker({
     config: join(ROOT, 'wrangler.jsonc'),
     build: { alias: { '@generated/apis': join(options.generated, 'apis.ts') } },
+    // The artifacts of the chosen APIs, in place of wrangler.jsonc's assets.directory (binding and routing stay).
+    assets: join(options.generated, 'assets'),
     bindings: bindings as never,
     // Each server keeps its KV and Durable Object state in its own folder: servers run side by side in the suites,
     // and a shared local store (.wrangler/state) failed their OAUTH_KV writes ("KV DELETE failed: 500").
