@@ -40,7 +40,7 @@ export default {
       if (gated) return gated
       return route[1].fetch(request, env, ctx)
     }
-    if (pathname === '/') return Response.json({ name: 'codemode-openapi-mcp', mcp: '/mcp', stateless: STATELESS_ROUTE, apis: apiNames() })
+    if (pathname === '/') return Response.json({ name: 'codemode-openapi-mcp', mcp: '/mcp', apis: apiNames() })
     return new Response('Not found. The MCP endpoint is /mcp.', { status: 404 })
   },
 } satisfies ExportedHandler<Env>

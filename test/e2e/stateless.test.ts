@@ -43,6 +43,14 @@ describe('/mcp/stateless', () => {
     expect(sessionObjects()).toBe(before + 1)
   })
 
+  it('answers the session operations, the GET stream and DELETE, with 405', async () => {
+    for (const method of ['GET', 'DELETE']) {
+      const res = await fetch(statelessUrl, { method, headers: { accept: 'text/event-stream', 'mcp-protocol-version': '2025-06-18' } })
+      expect([method, res.status]).toEqual([method, 405])
+      await res.body?.cancel()
+    }
+  })
+
   it('lists exactly the tools /mcp lists', async () => {
     const [stateless, stateful] = await Promise.all([client(statelessUrl), client(stack.server.mcpUrl)])
     const tools = (await stateless.listTools()).tools
