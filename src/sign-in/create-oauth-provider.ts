@@ -1,6 +1,7 @@
-// The OAuth 2.1 authorization server in front of /mcp for identity sign-in (@cloudflare/workers-oauth-provider):
-// PKCE S256, dynamic client registration, RFC 8414 and RFC 9728 metadata, audience-bound tokens, and a 401 with
-// `resource_metadata` for a request without a valid token. The grant's props (who signed in) reach the McpAgent.
+// The OAuth 2.1 authorization server in front of /mcp, /mcp/stateless and /sse for identity and upstream sign-in
+// (@cloudflare/workers-oauth-provider): PKCE S256, dynamic client registration, RFC 8414 and RFC 9728 metadata,
+// audience-bound tokens, and a 401 with `resource_metadata` for a request without a valid token. The grant's props
+// (who signed in) reach the McpAgent, or, at the stateless route, that one request's MCP server.
 import { OAuthError, OAuthProvider } from '@cloudflare/workers-oauth-provider'
 import type { SignIn } from '../check-sign-in.ts'
 import { STATELESS_ROUTE } from '../mcp/serve-stateless.ts'
