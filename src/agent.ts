@@ -1,25 +1,12 @@
-// The McpAgent: one Durable Object per MCP session. It registers search and execute and nothing else.
+// The McpAgent: one Durable Object per MCP session, at /mcp and /sse. It registers search and execute
+// (src/mcp/tool-handlers.ts) with its own SQLite as the session store, and nothing else.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { McpAgent } from 'agents/mcp'
-import { accessOf, callableBy } from './access/callable.ts'
-import type { Access } from './access/resolve-access.ts'
-import type { OperationSpec } from './artifacts.ts'
-import { apiNames, catalog, getMeta, loadArtifacts } from './catalog.ts'
-import { formatAnswer } from './execute/format-answer.ts'
-import { runCode } from './execute/run-code.ts'
-import type { ApproveWrite } from './host/api-host.ts'
-import { lackingScopes } from './host/missing-scopes.ts'
-import { previewText } from './host/preview-request.ts'
-import { type Limits, resolveLimits } from './limits.ts'
-import { type AskHuman, registerTools } from './mcp/register-tools.ts'
-import { answerSearch } from './search/answer-search.ts'
+import { registerTools } from './mcp/register-tools.ts'
+import { type Props, toolHandlers } from './mcp/tool-handlers.ts'
 import { IdleExpiry, type Scheduling, sessionIdleMs } from './session/idle-expiry.ts'
 import { SessionStore } from './session/session-store.ts'
 import { ANOTHER_USERS_SESSION } from './sign-in/bind-session.ts'
-import type { GrantProps } from './sign-in/sign-in-handler.ts'
-
-/** What identity sign-in stores in the grant (src/sign-in/sign-in-handler.ts); absent without sign-in. */
-type Props = Partial<GrantProps>
 
 export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
   server = new McpServer({ name: 'codemode-openapi-mcp', version: '0.1.0' }, { capabilities: { logging: {} } })
@@ -43,47 +30,7 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
 
   async init(): Promise<void> {
     await this.#expiry.ensureArmed()
-    const user = this.props?.user
-    let access: Access = { all: false, apis: {} }
-    let problem: string | undefined
-    try {
-      access = accessOf(this.env.ACCESS_RULES, this.props)
-    } catch (err) {
-      // A bad rule gives no one access, and says so, rather than failing every session.
-      problem = `This server's access rules are invalid, so no API is available: ${(err as Error).message} Tell its operator.`
-      console.error(problem)
-    }
-    const apis = apiNames().filter((api) => access.all || Object.hasOwn(access.apis, api))
-    const visible = callableBy(access, this.env.API_CONFIG)
-    registerTools(this.server, {
-      apis,
-      search: async (args) => {
-        if (!apis.length)
-          return {
-            text: problem ?? `Your account (${user?.login ?? user?.email ?? user?.id}) has no access to any API on this server. Ask its operator to add you to ACCESS_RULES.`,
-            isError: true,
-          }
-        await loadArtifacts(args.api ? [args.api] : apis)
-        return answerSearch(catalog, args, { visible, annotate: (api, op) => this.#scopeNote(api, op) })
-      },
-      execute: apis.length
-        ? async ({ code, dryRun }, { ask }) => {
-            const limits = resolveLimits(this.env)
-            // Read at call time: a refreshed grant brings the user's new upstream token in new props.
-            const upstream = this.props?.upstream
-            const store = this.#store(limits)
-            const options = { ...limits, approve: approveWith(ask), user: user?.id, access, upstream, dryRun, store }
-            // A dry run changes nothing in the session either: its cut results are not kept.
-            const keep = dryRun ? undefined : (json: string) => store.keep(json)
-            return formatAnswer(await runCode(this.env, code, options), limits.maxResultTokens, this.env.MOCK_UPSTREAM || undefined, keep)
-          }
-        : undefined,
-    })
-  }
-
-  /** The session store in this session object's SQLite (src/session/session-store.ts), held to the current limits. */
-  #store(limits: Limits): SessionStore {
-    return new SessionStore(this.ctx.storage.sql, limits)
+    registerTools(this.server, toolHandlers(this.env, { props: () => this.props, store: (limits) => new SessionStore(this.ctx.storage.sql, limits) }))
   }
 
   /**
@@ -102,26 +49,5 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
     if (current.user?.id !== props.user?.id) return false
     if (props.upstream?.accessToken !== current.upstream?.accessToken) await this.updateProps(props)
     return true
-  }
-
-  /** For a user signed in at this API: the scopes an operation needs that their sign-in did not grant. */
-  #scopeNote(api: string, op: OperationSpec): string | undefined {
-    const missing = lackingScopes(this.props?.upstream, api, getMeta(api)?.securitySchemes ?? [], op)
-    return missing ? `needs scope ${missing.join(' ')}` : undefined
-  }
-}
-
-/** Write approval through MCP elicitation; a client that cannot elicit gets a clear refusal. */
-function approveWith(ask: AskHuman | undefined): ApproveWrite {
-  return async (api, op, input, signal, preview) => {
-    if (!ask)
-      return {
-        approved: false,
-        reason: 'this server requires a human to approve writes, and this MCP client does not support elicitation; use a client that does, or ask the operator',
-      }
-    const shown = JSON.stringify(input ?? {})
-    const request = ` (${op.method} ${op.path}) with ${shown.length > 600 ? `${shown.slice(0, 600)}…` : shown}`
-    const approved = await ask(preview ? `Allow ${api}.${op.name}? It sends:\n${previewText(preview)}` : `Allow ${api}.${op.name}${request}?`, signal)
-    return approved ? { approved: true } : { approved: false, reason: 'the user declined' }
   }
 }

@@ -1,18 +1,22 @@
-// The Worker entry: DNS-rebinding check, the sign-in gate, then the MCP endpoints: Streamable HTTP at /mcp and the
-// legacy SSE transport at /sse (for clients that still speak it), both behind the same sign-in.
+// The Worker entry: DNS-rebinding check, the sign-in gate, then the MCP endpoints: Streamable HTTP at /mcp (one
+// Durable Object per session), the same without a session at /mcp/stateless (src/mcp/serve-stateless.ts), and the
+// legacy SSE transport at /sse (for clients that still speak it), all behind the same sign-in.
 
 import { CodeModeAgent } from './agent.ts'
 import { apiNames, loadArtifacts } from './catalog.ts'
 import { checkOrigin } from './check-origin.ts'
 import { checkSignIn, resolveSignIn, type SignIn } from './check-sign-in.ts'
 import { jsonRpcError } from './json-rpc-error.ts'
+import { STATELESS_ROUTE, serveStateless } from './mcp/serve-stateless.ts'
 import { apiSignInInfo } from './sign-in/api-sign-in-info.ts'
 import { cacheTokenReads } from './sign-in/cache-token-reads.ts'
 import { oauthProviderFor } from './sign-in/create-oauth-provider.ts'
 
 export { CodeModeAgent }
 
+// Longest path first: a request goes to the first whose path it is or lies under, so /mcp/stateless is not /mcp's.
 const TRANSPORTS = {
+  [STATELESS_ROUTE]: serveStateless(),
   '/mcp': CodeModeAgent.serve('/mcp', { binding: 'MCP_OBJECT' }),
   '/sse': CodeModeAgent.serveSSE('/sse', { binding: 'MCP_OBJECT' }),
 }

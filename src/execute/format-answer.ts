@@ -1,7 +1,7 @@
 // Shapes an execution into the tool answer: one JSON object with the result, console output and a token meter,
 // cut to a token budget in a way that keeps it valid JSON and says what was cut.
 import { estimateTokens } from '../estimate-tokens.ts'
-import type { ToolAnswer } from '../mcp/register-tools.ts'
+import type { ToolAnswer } from '../mcp/tool-definitions.ts'
 import { describeResult } from './describe-result.ts'
 import { type DryRunSummary, dryRunSummary } from './dry-run-summary.ts'
 import type { RunCodeResult } from './run-code-result.ts'

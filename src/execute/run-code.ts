@@ -5,6 +5,7 @@ import sessionSource from '../../sandbox/session-proxy.js'
 import type { Access } from '../access/resolve-access.ts'
 import { apiNames, catalog, loadArtifacts } from '../catalog.ts'
 import { ApiHost, type ApiHostOptions, type ApproveWrite, type ExecutionLimits } from '../host/api-host.ts'
+import { NoSessionHost } from '../session/no-session-host.ts'
 import { SessionHost } from '../session/session-host.ts'
 import type { SessionStore } from '../session/session-store.ts'
 import { checkCalls } from './check-calls.ts'
@@ -23,6 +24,8 @@ export interface RunCodeOptions extends ExecutionLimits {
   dryRun?: boolean
   /** The session's store, `session` in the model's code; without it, every session call says there is none. */
   store?: SessionStore
+  /** Without a store: why, said by every session call (the stateless route names itself and /mcp). */
+  noStore?: string
 }
 
 interface SandboxResult {
@@ -34,7 +37,7 @@ interface SandboxResult {
 }
 
 interface SandboxEntrypoint {
-  run(host: ApiHost, apis: string[], limits: { maxLoopIterations: number }, store: SessionHost | null): Promise<SandboxResult>
+  run(host: ApiHost, apis: string[], limits: { maxLoopIterations: number }, store: SessionHost | NoSessionHost | null): Promise<SandboxResult>
 }
 
 export async function runCode(env: Env, code: string, options: RunCodeOptions): Promise<RunCodeResult> {
@@ -48,7 +51,11 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   // Aborted when this execution is over, so a call still waiting (on an approval, say) is never sent after it.
   const ended = new AbortController()
   const used = { calls: 0, writes: 0, bytes: 0 }
-  const store = options.store ? new SessionHost(options.store, { used, limit: options.maxResponseBytes }, { ended: ended.signal, dryRun: options.dryRun }) : null
+  const store = options.store
+    ? new SessionHost(options.store, { used, limit: options.maxResponseBytes }, { ended: ended.signal, dryRun: options.dryRun })
+    : options.noStore
+      ? new NoSessionHost(options.noStore)
+      : null
   const host = new ApiHost(env as unknown as Record<string, unknown>, options, {
     approve: options.approve,
     ended: ended.signal,

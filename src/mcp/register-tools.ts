@@ -1,72 +1,30 @@
-// The two tools, registered on any McpServer. Knows nothing of the transport or of Durable Objects: the caller
-// supplies what search and execute do.
+// The SDK v1 adapter: registers the tools of tool-definitions.ts on an `@modelcontextprotocol/sdk` McpServer (the
+// McpAgent's, at /mcp and /sse). A session there can call back into the client, so a write needing approval is
+// asked of the human through MCP elicitation when the client supports it.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { ElicitResultSchema } from '@modelcontextprotocol/sdk/types.js'
-import { z } from 'zod'
-import { executeDescription, searchDescription } from './tool-descriptions.ts'
-
-export interface ToolAnswer {
-  text: string
-  isError?: boolean
-}
-
-export interface ToolHandlers {
-  apis: string[]
-  search(args: { query: string; api?: string; page?: number }): Promise<ToolAnswer> | ToolAnswer
-  /** Absent when the user may call nothing: then execute is not registered. */
-  execute?(args: { code: string; dryRun?: boolean }, context: ExecuteContext): Promise<ToolAnswer>
-}
-
-/** Asks the human behind the client a yes/no question, withdrawn when `signal` aborts; undefined when the client cannot be asked. */
-export type AskHuman = (message: string, signal?: AbortSignal) => Promise<boolean>
-
-export interface ExecuteContext {
-  ask?: AskHuman
-}
+import { type AskHuman, type ToolHandlers, toolDefinitions } from './tool-definitions.ts'
 
 export function registerTools(server: McpServer, handlers: ToolHandlers): void {
-  server.registerTool(
-    'search',
-    {
-      description: searchDescription(handlers.apis),
-      inputSchema: {
-        query: z.string().min(1).describe('Words, an exact operation name, "METHOD /path", or a type name'),
-        ...(handlers.apis.length
-          ? {
-              api: z
-                .enum(handlers.apis as [string, ...string[]])
-                .optional()
-                .describe('Limit to one API'),
+  for (const tool of toolDefinitions(handlers)) {
+    server.registerTool(
+      tool.name,
+      { description: tool.description, inputSchema: tool.inputShape, ...(tool.annotations ? { annotations: tool.annotations } : {}) },
+      async (args: Record<string, unknown>, extra) => {
+        const canAsk = server.server.getClientCapabilities()?.elicitation !== undefined
+        const ask: AskHuman | undefined = canAsk
+          ? async (message, signal) => {
+              const answer = await extra.sendRequest({ method: 'elicitation/create', params: { message, requestedSchema: APPROVAL_SCHEMA } }, ElicitResultSchema, {
+                timeout: 300_000,
+                signal,
+              })
+              return answer.action === 'accept' && answer.content?.approve === true
             }
-          : {}),
-        page: z.number().int().min(1).optional(),
+          : undefined
+        return tool.call(args, { ask })
       },
-      annotations: { readOnlyHint: true },
-    },
-    async (args) => toResult(await safely(() => handlers.search(args))),
-  )
-  const execute = handlers.execute
-  if (!execute) return
-  server.registerTool(
-    'execute',
-    {
-      description: executeDescription(handlers.apis),
-      inputSchema: { code: z.string().min(1).describe('TypeScript: an async arrow function, or a function body'), dryRun: z.boolean().optional() },
-    },
-    async (args, extra) => {
-      const canAsk = server.server.getClientCapabilities()?.elicitation !== undefined
-      const ask: AskHuman | undefined = canAsk
-        ? async (message, signal) => {
-            const answer = await extra.sendRequest({ method: 'elicitation/create', params: { message, requestedSchema: APPROVAL_SCHEMA } }, ElicitResultSchema, {
-              timeout: 300_000,
-              signal,
-            })
-            return answer.action === 'accept' && answer.content?.approve === true
-          }
-        : undefined
-      return toResult(await safely(() => execute(args, { ask })))
-    },
-  )
+    )
+  }
 }
 
 const APPROVAL_SCHEMA = {
@@ -74,14 +32,3 @@ const APPROVAL_SCHEMA = {
   properties: { approve: { type: 'boolean' as const, title: 'Approve', description: 'Allow this call to change data' } },
   required: ['approve'],
 }
-
-async function safely(fn: () => Promise<ToolAnswer> | ToolAnswer): Promise<ToolAnswer> {
-  try {
-    return await fn()
-  } catch (err) {
-    console.error('tool failed', err)
-    return { text: `Internal error: ${(err as Error).message.replace(/\.$/, '')}. The server is still running; try again.`, isError: true }
-  }
-}
-
-const toResult = (a: ToolAnswer) => ({ content: [{ type: 'text' as const, text: a.text }], ...(a.isError ? { isError: true } : {}) })

@@ -1,8 +1,10 @@
-// The OAuth 2.1 authorization server in front of /mcp for identity sign-in (@cloudflare/workers-oauth-provider):
-// PKCE S256, dynamic client registration, RFC 8414 and RFC 9728 metadata, audience-bound tokens, and a 401 with
-// `resource_metadata` for a request without a valid token. The grant's props (who signed in) reach the McpAgent.
+// The OAuth 2.1 authorization server in front of /mcp, /mcp/stateless and /sse for identity and upstream sign-in
+// (@cloudflare/workers-oauth-provider): PKCE S256, dynamic client registration, RFC 8414 and RFC 9728 metadata,
+// audience-bound tokens, and a 401 with `resource_metadata` for a request without a valid token. The grant's props
+// (who signed in) reach the McpAgent, or, at the stateless route, that one request's MCP server.
 import { OAuthError, OAuthProvider } from '@cloudflare/workers-oauth-provider'
 import type { SignIn } from '../check-sign-in.ts'
+import { STATELESS_ROUTE } from '../mcp/serve-stateless.ts'
 import { bindSession } from './bind-session.ts'
 import { type IdentityConfig, refreshTokens } from './identity-provider.ts'
 import { withScopeChallenge } from './scope-challenge.ts'
@@ -14,7 +16,8 @@ const providers = new Map<string, OAuthProvider<Env>>()
 
 /**
  * One provider per origin the Worker is reached at. The origin is the issuer and the resource: a token is bound to
- * it, so one sign-in serves both transports (`/mcp` and `/sse`).
+ * it, so one sign-in serves every transport (`/mcp`, `/mcp/stateless` and `/sse`). The provider routes a request to
+ * the longest path it lies under.
  */
 export function oauthProviderFor(origin: string, signIn: SignIn & IdentityConfig, transports: Record<string, McpHandler>): OAuthProvider<Env> {
   const upstreamApi = signIn.mode === 'upstream' ? signIn.api : undefined
@@ -35,10 +38,14 @@ export function oauthProviderFor(origin: string, signIn: SignIn & IdentityConfig
   return provider
 }
 
-/** Each session kept to its user; with upstream sign-in (`scopes`), an execute needing a scope the user lacks is challenged. */
+/**
+ * Each transport behind the token check, reached with the grant's props on `ctx`. Each session kept to its user (the
+ * stateless route has none: each request stands alone); with upstream sign-in (`scopes`), an execute needing a scope
+ * the user lacks is challenged.
+ */
 function guarded(transports: Record<string, McpHandler>, scopes: string[] | undefined): Record<string, McpHandler> {
   const challenged = (handler: McpHandler) => (scopes ? withScopeChallenge(handler, scopes) : handler)
-  return { '/mcp': challenged(bindSession(transports['/mcp']!)), '/sse': challenged(bindSession(transports['/sse']!)) }
+  return Object.fromEntries(Object.entries(transports).map(([path, handler]) => [path, challenged(path === STATELESS_ROUTE ? handler : bindSession(handler))]))
 }
 
 async function keepUpstreamFresh(config: IdentityConfig, grantType: string, props: GrantProps, env: Env) {

@@ -24,10 +24,10 @@ afterAll(async () => {
   await open?.stop()
 })
 
-/** An MCP initialize POSTed to the server under the given Host header. */
-function initialize(server: TestServer, host: string): Promise<{ status: number; body: string }> {
+/** An MCP initialize POSTed to the server (at /mcp unless `path` says) under the given Host header. */
+function initialize(server: TestServer, host: string, path = '/mcp'): Promise<{ status: number; body: string }> {
   const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } })
-  return send(server, host, 'POST', '/mcp', body)
+  return send(server, host, 'POST', path, body)
 }
 
 /** One request under the given Host header: its status, and its body unless it is a stream that stays open. */
@@ -70,6 +70,19 @@ describe('the sign-in gate in front of /mcp', () => {
     await client.close()
     const { status } = await send(closed, 'mcp.example.com', 'GET', '/sse')
     expect(status).toBe(403)
+  })
+
+  it('gates the stateless route at /mcp/stateless the same way, and refuses a host not allowed at all', async () => {
+    expect((await initialize(closed, `127.0.0.1:${closed.url.port}`, '/mcp/stateless')).status).toBe(200)
+    const [stateless, mcp] = [await initialize(closed, 'mcp.example.com', '/mcp/stateless'), await initialize(closed, 'mcp.example.com')]
+    expect(stateless).toEqual(mcp)
+    expect(stateless.status).toBe(403)
+    const foreign = await initialize(closed, 'evil.example', '/mcp/stateless')
+    expect(foreign.status).toBe(403)
+    expect(JSON.parse(foreign.body).error.message).toBe('Host "evil.example" is not allowed. Add it to ALLOWED_HOSTS in wrangler.jsonc vars.')
+    const opened = await initialize(open, 'mcp.example.com', '/mcp/stateless')
+    expect(opened.status).toBe(200)
+    expect(opened.body).toContain('"serverInfo"')
   })
 
   it('serves that host when the operator chose a public server', async () => {

@@ -1,54 +1,31 @@
 // Identity sign-in end to end: the OAuth provider in front of /mcp, a real OpenID Connect server as the identity
 // provider (oauth2-mock-server), and the official MCP SDK client doing discovery, dynamic registration, PKCE,
 // consent, token and calls; a scripted browser carries the consent page's cookies.
-import { join } from 'node:path'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
-import { Events, type OAuth2Server } from 'oauth2-mock-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type EchoUpstream, startEchoUpstream } from '../support/echo-upstream.ts'
-import { generate, SHARED_SPECS } from '../support/generate.ts'
-import { startIdentityProvider } from '../support/identity-provider.ts'
+import type { EchoUpstream } from '../support/echo-upstream.ts'
 import { authorizeInBrowser, MemoryOAuthClient, REDIRECT_URL } from '../support/oauth-client.ts'
-import { callTool, startServer, type TestServer } from '../support/server.ts'
+import { ADA, BOB, EVE, type PetstoreSignIn, startPetstoreSignIn } from '../support/petstore-sign-in.ts'
+import { callTool, type TestServer } from '../support/server.ts'
 
-const ADA = { sub: 'user-7f3a', preferred_username: 'ada', email: 'ada@example.com', groups: ['admins'] }
-const BOB = { sub: 'user-21c9', preferred_username: 'bob', email: 'bob@example.org' }
-const EVE = { sub: 'user-e5e0', preferred_username: 'eve', email: 'eve@elsewhere.example' }
-/** Who the identity provider says signs in next. */
-let nextUser: Record<string, unknown> = ADA
-const ACCESS_RULES = [
-  { when: { group: 'admins' }, apis: { petstore: {} } },
-  { when: { emailDomain: 'example.org' }, apis: { petstore: { readOnly: true, deny: ['getInventory'] } } },
-]
-
-let idp: OAuth2Server
-let upstream: EchoUpstream
+let stack: PetstoreSignIn
 let server: TestServer
+let upstream: EchoUpstream
 
 beforeAll(async () => {
-  idp = await startIdentityProvider()
-  idp.service.on(Events.BeforeUserinfo, (userinfo) => {
-    userinfo.body = nextUser
-  })
-  upstream = await startEchoUpstream()
-  server = await startServer({
-    generated: generate([join(SHARED_SPECS, 'petstore.yaml')]),
-    vars: { SIGN_IN: { mode: 'identity', issuer: idp.issuer.url, clientId: 'codemode-mcp' }, API_CONFIG: { petstore: { baseUrl: upstream.url } }, ACCESS_RULES },
-    secrets: { SIGN_IN_CLIENT_SECRET: 'idp-client-secret-3c1d', PETSTORE_API_TOKEN: 'operator-token-9e2b' },
-  })
+  stack = await startPetstoreSignIn()
+  ;({ server, upstream } = stack)
 }, 120_000)
 
 afterAll(async () => {
-  await server?.stop()
-  await upstream?.stop()
-  await idp?.stop()
+  await stack?.stop()
 })
 
 /** Signs `user` in and returns a connected client. */
 async function connectAs(user: Record<string, unknown>, provider = new MemoryOAuthClient()): Promise<Client> {
-  nextUser = user
+  stack.signInNext(user)
   const { params, transport } = await signIn(provider)
   await transport.finishAuth(params.get('code')!)
   const client = new Client({ name: 't', version: '1' })
@@ -89,7 +66,7 @@ describe('identity sign-in', () => {
 
   it('serves the legacy SSE transport at /sse behind the same sign-in', async () => {
     expect((await fetch(new URL('/sse', server.url))).status).toBe(401)
-    nextUser = ADA
+    stack.signInNext(ADA)
     const provider = new MemoryOAuthClient()
     const { params, transport } = await signIn(provider)
     await transport.finishAuth(params.get('code')!)
@@ -200,7 +177,7 @@ describe('access by identity', () => {
     expect(JSON.parse((await callTool(ada, 'execute', { code: 'async () => 6 * 7' })).text).result).toBe(42)
     expect(upstream.requests.slice(mark)).toEqual([])
 
-    nextUser = ADA
+    stack.signInNext(ADA)
     const adaSse = new MemoryOAuthClient()
     const { params, transport } = await signIn(adaSse)
     await transport.finishAuth(params.get('code')!)

@@ -7,6 +7,7 @@ import { countJsonTokens } from '../../scripts/tokens/count-tokens.ts'
 import { type ServedApis, serveApis } from '../../scripts/tokens/serve-apis.ts'
 import { withoutApiNames } from '../../scripts/tokens/without-api-names.ts'
 import { SHARED_SPECS } from '../support/generate.ts'
+import { connect } from '../support/server.ts'
 
 const MAX_TOOL_LIST_TOKENS = 600
 let petstore: ServedApis
@@ -29,6 +30,14 @@ describe('tools/list token footprint', () => {
   ])('stays within 600 cl100k tokens for %s', (_api, served) => {
     const tokens = countJsonTokens(served().toolList)
     expect(tokens.cl100k).toBeLessThanOrEqual(MAX_TOOL_LIST_TOKENS)
+  })
+
+  it('is the same list, so the same count, at the stateless route /mcp/stateless', async () => {
+    const client = await connect(new URL('/mcp/stateless', cloudflare.mcpUrl))
+    const stateless = await client.listTools()
+    await client.close()
+    expect(countJsonTokens(stateless).cl100k).toBe(countJsonTokens(cloudflare.toolList).cl100k)
+    expect(stateless).toEqual(cloudflare.toolList)
   })
 
   it('is the same for 19 and 1,533 operations, apart from the API name', () => {

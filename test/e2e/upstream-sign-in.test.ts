@@ -98,6 +98,32 @@ describe('upstream sign-in', () => {
     await Promise.all([one.close(), two.close()])
   })
 
+  it("serves /mcp/stateless with each request's own user token, and the same scope challenge", async () => {
+    const stateless = new URL('/mcp/stateless', server.url)
+    const [one, two] = await Promise.all([connectSignedIn(stateless), connectSignedIn(stateless)])
+    const mark = upstream.requests.length
+    const answers = await Promise.all([whoAmI(one), whoAmI(two), whoAmI(one), whoAmI(two)])
+    for (const a of answers) expect(a).toEqual({ isError: false, text: expect.stringContaining('"result":"Bearer [redacted]"') })
+    const sent = upstream.requests.slice(mark).map((r) => String(r.headers.authorization))
+    expect(sent.every((h) => h.startsWith('Bearer ey'))).toBe(true)
+    // Calls one and three were one user's, two and four the other's: no request took the other's props.
+    expect([sent[0] === sent[2], sent[1] === sent[3], sent[0] === sent[1]]).toEqual([true, true, false])
+    as.service.once(Events.BeforeResponse, (response) => {
+      ;(response.body as Record<string, unknown>).scope = 'user-read-private'
+    })
+    const narrow = new MemoryOAuthClient()
+    const three = await connectSignedIn(stateless, narrow)
+    const challenged = await fetch(stateless, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${narrow.tokens()!.access_token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 5, method: 'tools/call', params: { name: 'execute', arguments: { code: 'async () => music.followArtist()' } } }),
+    })
+    expect(challenged.status).toBe(403)
+    expect(challenged.headers.get('www-authenticate')).toContain('error="insufficient_scope", scope="user-follow-modify"')
+    expect(upstream.requests.slice(mark)).toHaveLength(4)
+    await Promise.all([one.close(), two.close(), three.close()])
+  })
+
   it('writes one audit line per upstream call, naming the user and never a token', async () => {
     const client = await connectSignedIn(server.mcpUrl)
     const logged = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')]

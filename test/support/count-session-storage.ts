@@ -13,11 +13,16 @@ export interface SessionStorage {
   bytes: number
 }
 
+/** The sessions' objects' database files, one per Durable Object created, rows or not (workerd's metadata.sqlite aside). */
+export function sessionObjectFiles(persistDir: string): string[] {
+  const dir = objectsDir(persistDir)
+  return existsSync(dir) ? readdirSync(dir).filter((f) => /^[0-9a-f]{64}\.sqlite$/.test(f)) : []
+}
+
 export function countSessionStorage(persistDir: string): SessionStorage {
-  const dir = join(persistDir, 'v3/do/codemode-openapi-mcp-CodeModeAgent')
+  const dir = objectsDir(persistDir)
   const total: SessionStorage = { objects: 0, rows: 0, bytes: 0 }
-  if (!existsSync(dir)) return total
-  for (const file of readdirSync(dir).filter((f) => /^[0-9a-f]{64}\.sqlite$/.test(f))) {
+  for (const file of sessionObjectFiles(persistDir)) {
     const db = new DatabaseSync(join(dir, file), { readOnly: true })
     try {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
@@ -33,3 +38,5 @@ export function countSessionStorage(persistDir: string): SessionStorage {
   }
   return total
 }
+
+const objectsDir = (persistDir: string) => join(persistDir, 'v3/do/codemode-openapi-mcp-CodeModeAgent')

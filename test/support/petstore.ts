@@ -19,6 +19,8 @@ export interface PetstoreStack {
 export interface StartPetstoreOptions {
   /** Extra Worker vars, e.g. limits. */
   vars?: Record<string, unknown>
+  /** Policy for the petstore API (API_CONFIG.petstore beside its base URL), e.g. { approveWrites: true }. */
+  policy?: Record<string, unknown>
   /** Put the recording proxy between the Worker and Prism (default true); benchmarks turn it off. */
   record?: boolean
 }
@@ -32,7 +34,7 @@ export async function startPetstore(options: StartPetstoreOptions = {}): Promise
   try {
     server = await startServer({
       generated,
-      vars: { API_CONFIG: { petstore: { baseUrl: proxy?.url ?? prism.url } }, ...options.vars },
+      vars: { API_CONFIG: { petstore: { baseUrl: proxy?.url ?? prism.url, ...options.policy } }, ...options.vars },
       secrets: { PETSTORE_API_TOKEN: 'petstore-test-token' },
     })
   } catch (err) {
