@@ -4,7 +4,7 @@ import { McpAgent } from 'agents/mcp'
 import { accessOf, callableBy } from './access/callable.ts'
 import type { Access } from './access/resolve-access.ts'
 import type { OperationSpec } from './artifacts.ts'
-import { apiNames, catalog, getMeta, loadArtifacts } from './catalog.ts'
+import { apiNames, catalog, getMeta, loadArtifacts, loadSearchIndex } from './catalog.ts'
 import { formatAnswer } from './execute/format-answer.ts'
 import { runCode } from './execute/run-code.ts'
 import type { ApproveWrite } from './host/api-host.ts'
@@ -63,7 +63,7 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
             text: problem ?? `Your account (${user?.login ?? user?.email ?? user?.id}) has no access to any API on this server. Ask its operator to add you to ACCESS_RULES.`,
             isError: true,
           }
-        await loadArtifacts(args.api ? [args.api] : apis)
+        await Promise.all([loadArtifacts(args.api ? [args.api] : apis), loadSearchIndex()])
         return answerSearch(catalog, args, { visible, annotate: (api, op) => this.#scopeNote(api, op) })
       },
       execute: apis.length
