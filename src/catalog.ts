@@ -3,7 +3,7 @@
 // Everything in the Worker that needs an API's artifacts goes through here, after `await loadArtifacts(apis)`.
 
 import { env } from 'cloudflare:workers'
-import { APIS } from '@generated/apis'
+import { APIS, SEARCH_INDEX_VERSION } from '@generated/apis'
 import { createCatalog } from './create-catalog.ts'
 import { type ApiArtifacts, ARTIFACT_FILES, type ArtifactKind, artifactPath } from './registry-types.ts'
 
@@ -11,8 +11,16 @@ export type { Api, Catalog } from './create-catalog.ts'
 
 const loaded = new Map<string, ApiArtifacts>()
 const loading = new Map<string, Promise<void>>()
+let searchIndex: string | undefined
 
-export const catalog = createCatalog(APIS, (api, kind) => loaded.get(api)?.[kind])
+export const catalog = createCatalog(
+  APIS,
+  (api, kind) => loaded.get(api)?.[kind],
+  () => {
+    if (searchIndex === undefined) throw new Error('The search index was used before it was loaded')
+    return searchIndex
+  },
+)
 export const apiNames = catalog.apiNames
 export const getMeta = catalog.getMeta
 export const getApi = catalog.getApi
@@ -44,22 +52,32 @@ export async function loadArtifacts(apis: Iterable<string> = apiNames()): Promis
   await Promise.all(waits)
 }
 
+let searchIndexLoading: Promise<string> | undefined
+
+/** Fetches the search index over every API (codegen's snapshot), once per isolate. */
+export async function loadSearchIndex(): Promise<void> {
+  searchIndexLoading ??= readAsset(`/search-index/${SEARCH_INDEX_VERSION}/index.json`, 'The search index is').catch((err: unknown) => {
+    searchIndexLoading = undefined
+    throw err
+  })
+  searchIndex = await searchIndexLoading
+}
+
 async function fetchArtifacts(api: string): Promise<ApiArtifacts> {
   const entry = APIS[api]!
   const kinds = Object.keys(ARTIFACT_FILES) as ArtifactKind[]
-  const texts = await Promise.all(
-    kinds.map(async (kind) => {
-      const path = artifactPath(api, entry, kind)
-      const response = await assets().fetch(new Request(`https://artifacts.invalid${path}`))
-      if (!response.ok) {
-        throw new Error(
-          `The ${api} API's artifacts are missing from the Worker's static assets (${path}: HTTP ${response.status}). Run \`npm run codegen\` and deploy again, so the script and generated/assets/ come from the same build.`,
-        )
-      }
-      return response.text()
-    }),
-  )
+  const texts = await Promise.all(kinds.map((kind) => readAsset(artifactPath(api, entry, kind), `The ${api} API's artifacts are`)))
   return Object.fromEntries(kinds.map((kind, i) => [kind, texts[i]])) as unknown as ApiArtifacts
+}
+
+async function readAsset(path: string, what: string): Promise<string> {
+  const response = await assets().fetch(new Request(`https://artifacts.invalid${path}`))
+  if (!response.ok) {
+    throw new Error(
+      `${what} missing from the Worker's static assets (${path}: HTTP ${response.status}). Run \`npm run codegen\` and deploy again, so the script and generated/assets/ come from the same build.`,
+    )
+  }
+  return response.text()
 }
 
 function assets(): Fetcher {

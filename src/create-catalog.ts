@@ -3,6 +3,7 @@
 // feed it files from generated/.
 import type { ApiMeta, JsonSchema, OperationSpec, SearchDoc, TypeIndex } from './artifacts.ts'
 import type { ArtifactKind, Registry } from './registry-types.ts'
+import type { EngineSnapshot } from './search/search-engine.ts'
 
 export interface Api {
   meta: ApiMeta
@@ -18,12 +19,14 @@ export interface Catalog {
   getSchemas(name: string): Record<string, JsonSchema>
   getTypeIndex(name: string): TypeIndex
   getSearchDocs(name: string): SearchDoc[]
+  /** The search index codegen built over every API, when this catalog has it; else search indexes the documents. */
+  getSearchIndex(): EngineSnapshot | undefined
 }
 
 /** An artifact's text, or undefined when it has not been loaded (a bug in the caller: the getter then throws). */
 export type ArtifactText = (api: string, kind: ArtifactKind) => string | undefined
 
-export function createCatalog(registry: Registry, text: ArtifactText): Catalog {
+export function createCatalog(registry: Registry, text: ArtifactText, searchIndexText: () => string | undefined = () => undefined): Catalog {
   const parsed = new Map<string, unknown>()
   const known = (api: string) => Object.hasOwn(registry, api)
   function parse<T>(api: string, kind: ArtifactKind): T {
@@ -51,5 +54,13 @@ export function createCatalog(registry: Registry, text: ArtifactText): Catalog {
     getSchemas: (name) => parse(name, 'schemas'),
     getTypeIndex: (name) => parse(name, 'typeIndex'),
     getSearchDocs: (name) => parse(name, 'searchDocs'),
+    getSearchIndex() {
+      if (!parsed.has('search-index')) {
+        const source = searchIndexText()
+        if (source === undefined) return undefined
+        parsed.set('search-index', JSON.parse(source))
+      }
+      return parsed.get('search-index') as EngineSnapshot
+    },
   }
 }

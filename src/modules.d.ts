@@ -11,4 +11,6 @@ declare module '*/sandbox/session-proxy.js' {
 declare module '@generated/apis' {
   import type { Registry } from './registry-types.ts'
   export const APIS: Registry
+  /** The folder of the search index over every API among the static assets: /search-index/<version>/index.json. */
+  export const SEARCH_INDEX_VERSION: string
 }

@@ -3,7 +3,7 @@
 // session store is (or why it has none) and why it cannot ask a human when it cannot (the stateless route).
 import { accessOf, callableBy } from '../access/callable.ts'
 import type { Access } from '../access/resolve-access.ts'
-import { apiNames, catalog, getMeta, loadArtifacts } from '../catalog.ts'
+import { apiNames, catalog, getMeta, loadArtifacts, loadSearchIndex } from '../catalog.ts'
 import { formatAnswer, type KeepResult } from '../execute/format-answer.ts'
 import { runCode } from '../execute/run-code.ts'
 import type { ApproveWrite } from '../host/api-host.ts'
@@ -56,7 +56,7 @@ export function toolHandlers(env: Env, connection: Connection): ToolHandlers {
           text: problem ?? `Your account (${user?.login ?? user?.email ?? user?.id}) has no access to any API on this server. Ask its operator to add you to ACCESS_RULES.`,
           isError: true,
         }
-      await loadArtifacts(args.api ? [args.api] : apis)
+      await Promise.all([loadArtifacts(args.api ? [args.api] : apis), loadSearchIndex()])
       return answerSearch(catalog, args, { visible, annotate })
     },
     execute: apis.length

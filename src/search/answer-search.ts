@@ -7,7 +7,7 @@ import { splitWords } from './analyze-text.ts'
 import { describeMiss, IDENTIFIER, nearNames } from './describe-miss.ts'
 import { formatResults } from './format-results.ts'
 import { lookupExact } from './lookup-exact.ts'
-import { createSearchEngine, type SearchEngine } from './search-engine.ts'
+import { createSearchEngine, restoreSearchEngine, type SearchEngine } from './search-engine.ts'
 
 export interface SearchArgs {
   query: string
@@ -25,11 +25,12 @@ export const MAX_SEARCH_TOKENS = 440
 
 const engines = new WeakMap<Catalog, SearchEngine>()
 
-/** The search engine over a catalog's operations, built on first use and kept for the catalog's life. */
+/** The search engine over a catalog's operations, restored from codegen's index (or built) on first use and kept. */
 export function engineFor(catalog: Catalog): SearchEngine {
   let engine = engines.get(catalog)
   if (!engine) {
-    engine = createSearchEngine(catalog.apiNames().map((api) => ({ api, docs: catalog.getSearchDocs(api) })))
+    const snapshot = catalog.getSearchIndex()
+    engine = snapshot ? restoreSearchEngine(snapshot) : createSearchEngine(catalog.apiNames().map((api) => ({ api, docs: catalog.getSearchDocs(api) })))
     engines.set(catalog, engine)
   }
   return engine

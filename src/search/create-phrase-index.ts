@@ -12,8 +12,11 @@ export interface PhraseIndex {
   find(query: string): Map<number, number>
 }
 
-/** Indexes the multi-word identifiers of each document's schema words. */
-export function createPhraseIndex(docs: { id: number; specWords: string }[]): PhraseIndex {
+/** Phrase -> the documents whose schema words spell it as one identifier: the index's serializable form. */
+export type Phrases = [phrase: string, ids: number[]][]
+
+/** Collects the multi-word identifiers of each document's schema words. */
+export function collectPhrases(docs: { id: number; specWords: string }[]): Phrases {
   const byPhrase = new Map<string, Set<number>>()
   for (const doc of docs) {
     for (const token of doc.specWords.split(' ')) {
@@ -27,7 +30,11 @@ export function createPhraseIndex(docs: { id: number; specWords: string }[]): Ph
     }
   }
   const maxDocs = Math.max(3, MAX_SHARE * docs.length)
-  for (const [key, ids] of byPhrase) if (ids.size > maxDocs) byPhrase.delete(key)
+  return [...byPhrase].filter(([, ids]) => ids.size <= maxDocs).map(([key, ids]) => [key, [...ids]])
+}
+
+export function createPhraseIndex(phrases: Phrases): PhraseIndex {
+  const byPhrase = new Map(phrases)
   return {
     find(query) {
       const found = new Map<number, number>()

@@ -1,10 +1,10 @@
 // Free-text search over operations: MiniSearch (BM25) over stemmed fields with per-field boosts, queried with
 // the expanded query's weighted terms, then re-ranked (rerank-hit.ts). Documents come in by injection, so the
 // Worker and the Node scripts run this very module.
-import MiniSearch from 'minisearch'
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch'
 import type { SearchDoc } from '../artifacts.ts'
 import { analyzeText, splitWords } from './analyze-text.ts'
-import { createPhraseIndex } from './create-phrase-index.ts'
+import { collectPhrases, createPhraseIndex, type Phrases } from './create-phrase-index.ts'
 import { createWordVariants } from './create-word-variants.ts'
 import { expandQuery } from './expand-query.ts'
 import { type IndexedDoc, indexOperations, titleKey } from './index-operations.ts'
@@ -34,25 +34,66 @@ export interface SearchEngine {
   search(query: string, options: SearchOptions): { hits: SearchHit[]; total: number }
 }
 
+/** The built index in JSON: codegen writes it (generated/search-index.json and a static asset), so a new isolate
+ * restores it instead of indexing every operation again. */
+export interface EngineSnapshot {
+  index: AsPlainObject
+  /** Every term the documents hold, for the query's word variants. */
+  vocabulary: string[]
+  phrases: Phrases
+  /** The APIs' own names' words: a query's "... to cloudflare" says nothing about which operation is meant. */
+  apiWords: string[]
+}
+
 /** Builds the index over every API's search documents; `tuning` is for the benchmark's ablations. */
 export function createSearchEngine(sources: SearchSource[], tuning: SearchTuning = DEFAULT_TUNING): SearchEngine {
-  const docs = sources.flatMap(({ api, docs }) => indexOperations(api, docs)).map((d, id) => ({ ...d, id }))
-  const vocabulary = new Set<string>()
-  const ms = new MiniSearch<IndexedDoc>({
+  return engineOver(buildIndex(sources, tuning), tuning)
+}
+
+/** The index over `sources`, as codegen stores it. */
+export function snapshotSearchEngine(sources: SearchSource[]): EngineSnapshot {
+  const built = buildIndex(sources, DEFAULT_TUNING)
+  return { index: built.ms.toJSON(), vocabulary: [...built.vocabulary], phrases: built.phrases, apiWords: built.apiWords }
+}
+
+/** The engine `snapshotSearchEngine` stored, ranking exactly as `createSearchEngine` over the same documents. */
+export function restoreSearchEngine(snapshot: EngineSnapshot): SearchEngine {
+  const ms = MiniSearch.loadJS<IndexedDoc>(snapshot.index, miniSearchOptions(DEFAULT_TUNING))
+  return engineOver({ ms, vocabulary: new Set(snapshot.vocabulary), phrases: snapshot.phrases, apiWords: snapshot.apiWords }, DEFAULT_TUNING)
+}
+
+interface BuiltIndex {
+  ms: MiniSearch<IndexedDoc>
+  vocabulary: Set<string>
+  phrases: Phrases
+  apiWords: string[]
+}
+
+function miniSearchOptions(tuning: SearchTuning, onTerm?: (term: string) => void): Options<IndexedDoc> {
+  return {
     fields: Object.keys(tuning.boost),
     storeFields: ['api', 'name', 'intents', 'scope', 'tail', 'gist', 'title', 'depth', 'deprecated', 'self'],
     tokenize: (text) => {
       const terms = analyzeText(text)
-      for (const term of terms) vocabulary.add(term)
+      if (onTerm) for (const term of terms) onTerm(term)
       return terms
     },
     processTerm: (term) => term,
-  })
+  }
+}
+
+function buildIndex(sources: SearchSource[], tuning: SearchTuning): BuiltIndex {
+  const docs = sources.flatMap(({ api, docs }) => indexOperations(api, docs)).map((d, id) => ({ ...d, id }))
+  const vocabulary = new Set<string>()
+  const ms = new MiniSearch<IndexedDoc>(miniSearchOptions(tuning, (term) => vocabulary.add(term)))
   ms.addAll(docs)
-  const phrases = createPhraseIndex(docs)
-  const variantsOf = createWordVariants(vocabulary)
-  // The API's own name in a query ("... to cloudflare") says nothing about which operation is meant.
-  const apiWords = sources.flatMap(({ api }) => splitWords(api))
+  return { ms, vocabulary, phrases: collectPhrases(docs), apiWords: sources.flatMap(({ api }) => splitWords(api)) }
+}
+
+function engineOver(built: BuiltIndex, tuning: SearchTuning): SearchEngine {
+  const { ms, apiWords } = built
+  const phrases = createPhraseIndex(built.phrases)
+  const variantsOf = createWordVariants(built.vocabulary)
   return {
     search(query, options) {
       const expanded = expandQuery(query, { ignore: apiWords, variantsOf, tuning })
