@@ -57,15 +57,16 @@ function wrangler(dir: string, args: string[]): string {
   return output
 }
 
-function bundleKiB(dir: string, generated: string): number {
-  const output = wrangler(dir, ['deploy', '--dry-run', '--outdir', mkdtempSync(join(TMP, 'out-')), ...wranglerArgs(generated)])
-  return Number(/Total Upload: [\d.]+ KiB \/ gzip: ([\d.]+) KiB/.exec(output)?.[1])
+/** The script `wrangler deploy --dry-run` builds, and its gzip size in KiB. */
+function bundle(dir: string, generated: string): { kib: number; file: string } {
+  const file = join(mkdtempSync(join(TMP, 'out-')), 'worker.bundle')
+  const output = wrangler(dir, ['deploy', '--dry-run', '--outfile', file, ...wranglerArgs(generated)])
+  return { kib: Number(/Total Upload: [\d.]+ KiB \/ gzip: ([\d.]+) KiB/.exec(output)?.[1]), file }
 }
 
-/** `wrangler check startup`'s active CPU time (sampled time less idle), in ms. */
-function startupMs(dir: string, generated: string): number {
-  const args = wranglerArgs(generated).join(' ')
-  const output = wrangler(dir, ['check', 'startup', '--outfile', join(TMP, 'startup.cpuprofile'), '--args', args])
+/** `wrangler check startup`'s active CPU time for a built script, in ms. */
+function startupMs(dir: string, file: string): number {
+  const output = wrangler(dir, ['check', 'startup', '--worker', file, '--outfile', join(TMP, 'startup.cpuprofile')])
   const active = /Active: ([\d.]+) ms/.exec(output)?.[1]
   if (!active) throw new Error(`no startup profile in:\n${output.slice(-1500)}`)
   return Number(active)
@@ -97,23 +98,27 @@ async function firstSearchMs(dir: string, generated: string): Promise<{ cold: nu
 const builds = [...(values.before ? [checkout(values.before)] : []), checkout()]
 const rows: string[] = []
 const load = [loadavg()[0]]
-for (const build of builds) {
-  const generated = Object.fromEntries(Object.entries(SETS).map(([name, specs]) => [name, generateIn(build.dir, specs)]))
-  const sizes = Object.values(generated).map((g) => bundleKiB(build.dir, g))
-  const startup: number[] = []
-  const searches: { cold: number; warm: number }[] = []
-  for (let i = 0; i < ROUNDS; i++) {
-    startup.push(startupMs(build.dir, generated['Cloudflare alone'] as string))
-    searches.push(await firstSearchMs(build.dir, generated['Cloudflare alone'] as string))
+try {
+  for (const build of builds) {
+    const generated = Object.fromEntries(Object.entries(SETS).map(([name, specs]) => [name, generateIn(build.dir, specs)]))
+    const built = Object.values(generated).map((g) => bundle(build.dir, g))
+    const sizes = built.map((b) => b.kib)
+    const startup: number[] = []
+    const searches: { cold: number; warm: number }[] = []
+    for (let i = 0; i < ROUNDS; i++) {
+      startup.push(startupMs(build.dir, built[0]?.file as string))
+      searches.push(await firstSearchMs(build.dir, generated['Cloudflare alone'] as string))
+    }
+    const ms = (v: number) => v.toFixed(1)
+    rows.push(
+      `| ${build.label} | ${sizes.map((s) => s.toFixed(1)).join(' | ')} | ${ms(median(startup))} | ${ms(median(searches.map((s) => s.cold)))} | ${ms(median(searches.map((s) => s.warm)))} |`,
+    )
   }
-  const ms = (v: number) => v.toFixed(1)
-  rows.push(
-    `| ${build.label} | ${sizes.map((s) => s.toFixed(1)).join(' | ')} | ${ms(median(startup))} | ${ms(median(searches.map((s) => s.cold)))} | ${ms(median(searches.map((s) => s.warm)))} |`,
-  )
+} finally {
+  if (values.before) git(['worktree', 'remove', '--force', join(TMP, `before-${values.before}`)])
+  rmSync(TMP, { recursive: true, force: true })
 }
 load.push(loadavg()[0])
-if (values.before) git(['worktree', 'remove', '--force', join(TMP, `before-${values.before}`)])
-rmSync(TMP, { recursive: true, force: true })
 
 const table = [
   `Serving costs, median of ${ROUNDS} rounds, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (1-minute load average ${load.map((l) => l?.toFixed(1)).join(' at start, ')} at end).`,

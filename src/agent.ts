@@ -3,7 +3,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { McpAgent } from 'agents/mcp'
 import { registerTools } from './mcp/register-tools.ts'
-import { type Props, toolHandlers } from './mcp/tool-handlers.ts'
+import { type Props, prepareSearch, toolHandlers } from './mcp/tool-handlers.ts'
 import { IdleExpiry, type Scheduling, sessionIdleMs } from './session/idle-expiry.ts'
 import { SessionStore } from './session/session-store.ts'
 import { ANOTHER_USERS_SESSION } from './sign-in/bind-session.ts'
@@ -30,7 +30,10 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
 
   async init(): Promise<void> {
     await this.#expiry.ensureArmed()
-    registerTools(this.server, toolHandlers(this.env, { props: () => this.props, store: (limits) => new SessionStore(this.ctx.storage.sql, limits) }))
+    const handlers = toolHandlers(this.env, { props: () => this.props, store: (limits) => new SessionStore(this.ctx.storage.sql, limits) })
+    registerTools(this.server, handlers)
+    // In the background: by the session's first search, its APIs and the search index are loaded (once per isolate).
+    if (handlers.apis.length) prepareSearch(handlers.apis).catch((err: unknown) => console.error('loading the search index failed; search will retry', err))
   }
 
   /**

@@ -10,7 +10,7 @@ import type { ApproveWrite } from '../host/api-host.ts'
 import { lackingScopes } from '../host/missing-scopes.ts'
 import { previewText } from '../host/preview-request.ts'
 import { type Limits, resolveLimits } from '../limits.ts'
-import { answerSearch } from '../search/answer-search.ts'
+import { answerSearch, engineFor } from '../search/answer-search.ts'
 import type { SessionStore } from '../session/session-store.ts'
 import type { GrantProps } from '../sign-in/sign-in-handler.ts'
 import type { AskHuman, ToolHandlers } from './tool-definitions.ts'
@@ -56,7 +56,7 @@ export function toolHandlers(env: Env, connection: Connection): ToolHandlers {
           text: problem ?? `Your account (${user?.login ?? user?.email ?? user?.id}) has no access to any API on this server. Ask its operator to add you to ACCESS_RULES.`,
           isError: true,
         }
-      await Promise.all([loadArtifacts(args.api ? [args.api] : apis), loadSearchIndex()])
+      await prepareSearch(args.api ? [args.api] : apis)
       return answerSearch(catalog, args, { visible, annotate })
     },
     execute: apis.length
@@ -73,6 +73,15 @@ export function toolHandlers(env: Env, connection: Connection): ToolHandlers {
         }
       : undefined,
   }
+}
+
+/**
+ * Loads what a search over `apis` reads (their artifacts and the search index) and restores the engine, once per
+ * isolate. A session calls it as it starts too, so its first search seldom waits for any of it.
+ */
+export async function prepareSearch(apis: string[]): Promise<void> {
+  await Promise.all([loadArtifacts(apis), loadSearchIndex()])
+  engineFor(catalog)
 }
 
 /** Write approval through MCP elicitation; without a way to ask, a clear refusal saying why (`cannotAsk`). */
