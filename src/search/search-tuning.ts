@@ -44,7 +44,7 @@ export interface SearchTuning {
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
-  boost: { summary: 3, resource: 2.5, words: 1.5, path: 1.5, tags: 1, description: 0.6, params: 0.3, specWords: 0.3, vocabulary: 1 },
+  boost: { summary: 3, resource: 1.25, words: 0.75, path: 0.75, tags: 1, description: 0.8, params: 0.3, specWords: 0.5, vocabulary: 1.4 },
   prefixWeight: 0.3,
   fuzzyWeight: 0.2,
   variantWeight: 0.8,
