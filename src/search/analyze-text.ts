@@ -20,8 +20,13 @@ const PHRASES: [RegExp, string][] = [
   [/\bsign\s+in\b/g, 'login'],
   [/\bwho\s+am\s+i\b|\bwhoami\b/g, 'get authenticated user'],
   [/\bpull\s+requests?\b|\bprs?\b/g, 'pull request'],
+  // What the user does not want ("without cloning it", "without charging") must not find operations that do it.
+  [/\b(without|w\/o)\s+(any\s+|a\s+|an\s+|the\s+)?\S+/g, ' '],
   // Phrasal verbs say in two words what an API says in one.
   [/\bget\s+rid\s+of\b|\bclean\s+up\b|\btake\s+down\b|\bthrow\s+away\b/g, 'delete'],
+  [/\b(kick|fire)\s+off\b/g, 'trigger'],
+  [/\b(spin|stand)\s+up\b/g, 'create'],
+  [/\btear\s+down\b/g, 'delete'],
   [/\b(turn|switch)\s+on\b/g, 'enable'],
   [/\b(turn|switch)\s+off\b/g, 'disable'],
   [/\blog\s+(in|into)\b/g, 'login'],
