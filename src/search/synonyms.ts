@@ -13,7 +13,7 @@ const VERBS: [Intent | undefined, string, string][] = [
   [
     'update',
     'update edit modify change patch alter overwrite adjust',
-    'set rename toggle turn replace close reopen archive enable disable bump raise increase lower extend retire upgrade downgrade',
+    'set rename toggle turn replace close reopen archive enable disable bump raise increase lower extend retire upgrade downgrade activate deactivate mark',
   ],
   ['delete', 'delete remove destroy erase discard uninstall', 'drop kick unregister wipe strip'],
   [undefined, 'search find lookup grep', ''],
