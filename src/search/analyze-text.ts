@@ -35,9 +35,13 @@ const PHRASES: [RegExp, string][] = [
   [/\b(money|pay)\s+back\b|\b(send|give|pay)\s+(\S+\s+){0,3}back\b/g, 'refund'],
   [/\bwrite\s+(\S+\s+)?off\b/g, 'uncollectible'],
   [/\bcut\s+off\b/g, 'revoke'],
+  [/\bhand\s+over\b/g, 'transfer'],
+  [/\bclaw\s+back\b/g, 'reverse'],
+  // A version number ("v2.0.0") names a version, not the words "v2" and "0".
+  [/(^|\s)v?[0-9]+\.[0-9]+(\.[0-9]+)*(?=\s|$)/g, '$1version'],
   [/\bon\s+file\b/g, 'saved'],
   [/\bgive(?=\s+(\S+\s+){0,3}(access|permissions?|roles?)\b)/g, 'grant'],
-  [/\bchange\s+(the\s+)?(\S+\s+)?name\b/g, 'rename'],
+  [/\bchange\s+(the\s+)?(\S+\s+)?name\b/g, 'rename $2'],
   [/\bup\s+or\s+down\b/g, 'health'],
   [/\brun\s+(\S+\s+){0,2}again\b|\bre-run\b/g, 'rerun'],
   // A file name ("package.json") is a value, not an operation's words. A URL ("example.com/api/*") also says "url"
@@ -46,9 +50,10 @@ const PHRASES: [RegExp, string][] = [
   [/(^|\s)(\S+\.[a-z]{2,}\/\S*|\/\S*\*)/g, '$& url'],
 ]
 
-/** Splits identifiers and paths into lower-case words: "zonesGet" -> zones get; "{zone_id}" -> zone id. */
+/** Splits identifiers and paths into lower-case words: "zonesGet" -> zones get; "{zone_id}" -> zone id; "re-run" -> rerun. */
 export function splitWords(text: string): string[] {
   return text
+    .replace(/\b(re|un|pre|e)-(?=[a-z])/gi, '$1')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
