@@ -8,7 +8,7 @@ const STOP_WORDS = new Set(
   (
     "a about against am an and are as at be by can could do does for from has have how i i'd i'm in into is it its me my of off on or our out " +
     'please should so something than that the their them then there these this those to us using via want was we what when ' +
-    'where who whose will with would you your endpoint operation call way able need give let im'
+    'where who whose will with would you your endpoint operation call way able need give let im just also really actually already now right away like try trying going some any still ever'
   ).split(' '),
 )
 
