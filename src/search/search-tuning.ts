@@ -20,8 +20,9 @@ export interface SearchTuning {
   singularListWeight: number
   /** Exponent on the share of query words an operation covers. */
   coveragePower: number
-  /** Evidence of a word found only in schema words, against 1 in the summary, path or description. */
+  /** Evidence of a word found only in schema words, or only in the description, against 1 in the summary or path. */
   specWordsEvidence: number
+  descriptionEvidence: number
   /** Share of the score that depends on how many of the path's words the query named (0 turns it off). */
   pathFit: number
   /** Weight of a scope word ("accounts" in /accounts/{id}/...) in that fit, against 1 for the rest of the path. */
@@ -54,7 +55,8 @@ export const DEFAULT_TUNING: SearchTuning = {
   pluralListWeight: 0.5,
   singularListWeight: -1,
   coveragePower: 2,
-  specWordsEvidence: 0.5,
+  specWordsEvidence: 0.4,
+  descriptionEvidence: 0.6,
   pathFit: 0.5,
   scopeWeight: 0.5,
   summaryFit: 0.5,
