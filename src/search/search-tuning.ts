@@ -42,6 +42,8 @@ export interface SearchTuning {
   phraseBoost: number
   /** Boost for an operation whose summary the query repeats word for word (1 + titleMatch). */
   titleMatch: number
+  /** Weight of the words of a clause saying why or when ("... so visitors get fresh files") against the request's own. */
+  purposeWeight: number
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -67,4 +69,5 @@ export const DEFAULT_TUNING: SearchTuning = {
   deprecatedFactor: 0.4,
   phraseBoost: 2,
   titleMatch: 2,
+  purposeWeight: 0.3,
 }
