@@ -83,9 +83,9 @@ export function analyzeText(text: string): string[] {
   return terms
 }
 
-/** The words of a query, in order, with phrases rewritten and stop words dropped (not yet stemmed). */
+/** The words of a query, in order, with phrases rewritten and stop words and bare quantities ("10", "200px") dropped (not yet stemmed). */
 export function queryWords(query: string): string[] {
-  return splitWords(normalizePhrases(query).replace(/'s\b/g, '')).filter((w) => !STOP_WORDS.has(w))
+  return splitWords(normalizePhrases(query).replace(/'s\b/g, '')).filter((w) => !STOP_WORDS.has(w) && !/^[0-9]+(px|ms|s|m|h|d|k|kb|mb|gb|tb)?$/.test(w))
 }
 
 /** Path words an agent would use: literal segments, and parameters without their id suffix ("{zone_id}" -> zone). */
