@@ -89,6 +89,8 @@ function ablationTable(): string {
     ['no coverage of query words', { coveragePower: 0 }],
     ['no related nouns', { relatedWeight: 0 }],
     ['no derived word forms', { variantWeight: 0 }],
+    ['why/when clauses weigh in full', { purposeWeight: 1 }],
+    ['description words count in full', { descriptionEvidence: 1 }],
     ['no path fit', { pathFit: 0 }],
     ['no summary fit', { summaryFit: 0 }],
     ['no "me" -> own endpoints', { selfMatch: 0 }],

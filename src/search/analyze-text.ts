@@ -8,7 +8,7 @@ const STOP_WORDS = new Set(
   (
     "a about against am an and are as at be by can could do does for from has have how i i'd i'm in into is it its me my of off on or our out " +
     'please should so something than that the their them then there these this those to us using via want was we what when ' +
-    'where who whose will with would you your endpoint operation call way able need give let im'
+    'where who whose will with would you your endpoint operation call way able need give let im just also really actually already now right away like try trying going some any still ever'
   ).split(' '),
 )
 
@@ -20,8 +20,13 @@ const PHRASES: [RegExp, string][] = [
   [/\bsign\s+in\b/g, 'login'],
   [/\bwho\s+am\s+i\b|\bwhoami\b/g, 'get authenticated user'],
   [/\bpull\s+requests?\b|\bprs?\b/g, 'pull request'],
+  // What the user does not want ("without cloning it", "without charging") must not find operations that do it.
+  [/\b(without|w\/o)\s+(any\s+|a\s+|an\s+|the\s+)?\S+/g, ' '],
   // Phrasal verbs say in two words what an API says in one.
   [/\bget\s+rid\s+of\b|\bclean\s+up\b|\btake\s+down\b|\bthrow\s+away\b/g, 'delete'],
+  [/\b(kick|fire)\s+off\b/g, 'trigger'],
+  [/\b(spin|stand)\s+up\b/g, 'create'],
+  [/\btear\s+down\b/g, 'delete'],
   [/\b(turn|switch)\s+on\b/g, 'enable'],
   [/\b(turn|switch)\s+off\b/g, 'disable'],
   [/\blog\s+(in|into)\b/g, 'login'],
@@ -30,9 +35,13 @@ const PHRASES: [RegExp, string][] = [
   [/\b(money|pay)\s+back\b|\b(send|give|pay)\s+(\S+\s+){0,3}back\b/g, 'refund'],
   [/\bwrite\s+(\S+\s+)?off\b/g, 'uncollectible'],
   [/\bcut\s+off\b/g, 'revoke'],
+  [/\bhand\s+over\b/g, 'transfer'],
+  [/\bclaw\s+back\b/g, 'reverse'],
+  // A version number ("v2.0.0") names a version, not the words "v2" and "0".
+  [/(^|\s)v?[0-9]+\.[0-9]+(\.[0-9]+)*(?=\s|$)/g, '$1version'],
   [/\bon\s+file\b/g, 'saved'],
   [/\bgive(?=\s+(\S+\s+){0,3}(access|permissions?|roles?)\b)/g, 'grant'],
-  [/\bchange\s+(the\s+)?(\S+\s+)?name\b/g, 'rename'],
+  [/\bchange\s+(the\s+)?(\S+\s+)?name\b/g, 'rename $2'],
   [/\bup\s+or\s+down\b/g, 'health'],
   [/\brun\s+(\S+\s+){0,2}again\b|\bre-run\b/g, 'rerun'],
   // A file name ("package.json") is a value, not an operation's words. A URL ("example.com/api/*") also says "url"
@@ -41,9 +50,10 @@ const PHRASES: [RegExp, string][] = [
   [/(^|\s)(\S+\.[a-z]{2,}\/\S*|\/\S*\*)/g, '$& url'],
 ]
 
-/** Splits identifiers and paths into lower-case words: "zonesGet" -> zones get; "{zone_id}" -> zone id. */
+/** Splits identifiers and paths into lower-case words: "zonesGet" -> zones get; "{zone_id}" -> zone id; "re-run" -> rerun. */
 export function splitWords(text: string): string[] {
   return text
+    .replace(/\b(re|un|pre|e)-(?=[a-z])/gi, '$1')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
@@ -73,9 +83,9 @@ export function analyzeText(text: string): string[] {
   return terms
 }
 
-/** The words of a query, in order, with phrases rewritten and stop words dropped (not yet stemmed). */
+/** The words of a query, in order, with phrases rewritten and stop words and bare quantities ("10", "200px") dropped (not yet stemmed). */
 export function queryWords(query: string): string[] {
-  return splitWords(normalizePhrases(query).replace(/'s\b/g, '')).filter((w) => !STOP_WORDS.has(w))
+  return splitWords(normalizePhrases(query).replace(/'s\b/g, '')).filter((w) => !STOP_WORDS.has(w) && !/^[0-9]+(px|ms|s|m|h|d|k|kb|mb|gb|tb)?$/.test(w))
 }
 
 /** Path words an agent would use: literal segments, and parameters without their id suffix ("{zone_id}" -> zone). */

@@ -8,6 +8,7 @@ import { CANONICAL, INTENT_BY_STEM, type Intent, RELATED } from './synonyms.ts'
 export type { Intent }
 
 const FIRST_PERSON = /\b(me|my|mine|myself)\b/i
+const PURPOSE = /[\s,;]+(so( that)?|in order to|because|since|but|when|before|after|during|while)\s/i
 const QUESTION_HINTS = new Set(['which', 'info', 'information'])
 /** "someone" is no word an operation is found by, but it does point at the resources that are people. */
 const SOMEONE = new Set(['someone', 'somebody', 'everyone', 'anyone', 'person'])
@@ -37,35 +38,46 @@ export function expandQuery(query: string, { ignore = [], variantsOf = () => [],
   const weights = new Map<string, number>()
   const words: Set<string>[] = []
   const intents = new Map<Intent, number>()
-  for (const word of queryWords(query)) {
-    if (ignore.includes(word)) continue
-    if (SOMEONE.has(word)) {
-      for (const term of PEOPLE_TERMS) weights.set(term, Math.max(tuning.relatedWeight, weights.get(term) ?? 0))
-      continue
+  // "... so visitors get fresh files", "... but keep its permissions", "... during a sale": why or when the user asks,
+  // not what they ask for. Those words weigh less, say nothing of what to do and need not be covered.
+  const cut = query.search(PURPOSE)
+  const parts: [string, number][] =
+    cut > 0
+      ? [
+          [query.slice(0, cut), 1],
+          [query.slice(cut), tuning.purposeWeight],
+        ]
+      : [[query, 1]]
+  for (const [part, factor] of parts)
+    for (const word of queryWords(part)) {
+      if (ignore.includes(word)) continue
+      if (SOMEONE.has(word)) {
+        for (const term of PEOPLE_TERMS) weights.set(term, Math.max(tuning.relatedWeight, weights.get(term) ?? 0))
+        continue
+      }
+      const stem = stemWord(word)
+      const intent = INTENT_BY_STEM.get(stem)
+      if (intent && factor === 1) intents.set(intent, 1)
+      // "which" and "info" say what to do, not what to find: no term. Other hints ("invite", "archive") are both.
+      if (QUESTION_HINTS.has(word)) continue
+      const term = termOf(word)
+      const terms = new Set([term])
+      // Read verbs ("show", "list") occur in most summaries: they weigh less, and the method decides instead. A hint
+      // ("invite", "turn on") is also a word some paths use ("/invitations"), but mostly it only says what to do.
+      const hint = intent && !CANONICAL.has(stem)
+      const own = hint ? tuning.hintWeight : intent === 'get' || intent === 'list' ? tuning.readVerbWeight : 1
+      weights.set(term, Math.max(own * factor, weights.get(term) ?? 0))
+      const add = (other: string, weight: number) => {
+        terms.add(other)
+        weights.set(other, Math.max(weight * factor, weights.get(other) ?? 0))
+      }
+      // A verb's derived nouns ("creation", "creator") name other things; the method already says what a verb asks.
+      if (!intent) for (const variant of variantsOf(term)) add(variant, tuning.variantWeight)
+      for (const related of RELATED.get(term) ?? []) add(related, tuning.relatedWeight)
+      // A plural noun suggests a list; weaker evidence than a verb.
+      if (!intent && factor === 1 && word.length > 3 && /[^su]s$/.test(word) && stem !== word) intents.set('list', Math.max(tuning.pluralListWeight, intents.get('list') ?? 0))
+      if (own === 1 && factor === 1 && !words.some((w) => w.has(term))) words.push(terms)
     }
-    const stem = stemWord(word)
-    const intent = INTENT_BY_STEM.get(stem)
-    if (intent) intents.set(intent, 1)
-    // "which" and "info" say what to do, not what to find: no term. Other hints ("invite", "archive") are both.
-    if (QUESTION_HINTS.has(word)) continue
-    const term = termOf(word)
-    const terms = new Set([term])
-    // Read verbs ("show", "list") occur in most summaries: they weigh less, and the method decides instead. A hint
-    // ("invite", "turn on") is also a word some paths use ("/invitations"), but mostly it only says what to do.
-    const hint = intent && !CANONICAL.has(stem)
-    const own = hint ? tuning.hintWeight : intent === 'get' || intent === 'list' ? tuning.readVerbWeight : 1
-    weights.set(term, Math.max(own, weights.get(term) ?? 0))
-    const add = (other: string, weight: number) => {
-      terms.add(other)
-      weights.set(other, Math.max(weight, weights.get(other) ?? 0))
-    }
-    // A verb's derived nouns ("creation", "creator") name other things; the method already says what a verb asks.
-    if (!intent) for (const variant of variantsOf(term)) add(variant, tuning.variantWeight)
-    for (const related of RELATED.get(term) ?? []) add(related, tuning.relatedWeight)
-    // A plural noun suggests a list; weaker evidence than a verb.
-    if (!intent && word.length > 3 && /[^su]s$/.test(word) && stem !== word) intents.set('list', Math.max(tuning.pluralListWeight, intents.get('list') ?? 0))
-    if (own === 1 && !words.some((w) => w.has(term))) words.push(terms)
-  }
   // "a comment", "an issue": one item is wanted, so a list is less likely (unless the query asks for one).
   if (!intents.has('list') && /\b(a|an|one|single|specific)\b/i.test(query)) intents.set('list', tuning.singularListWeight)
   // "who ..." asks for people, mostly more than one.

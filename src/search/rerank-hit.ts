@@ -7,13 +7,14 @@ import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts'
 
 /** The final score of one hit for an expanded query; `namedWords` query words spelt one of its identifiers. */
 export function rerankHit(r: SearchResult, expanded: ExpandedQuery, namedWords = 0, tuning: SearchTuning = DEFAULT_TUNING): number {
-  // A word found only in the schema's words or parameter names is weaker evidence than one in the summary or path.
+  // A word found only in the schema's words, or only in the description's prose, is weaker evidence than one in the
+  // summary, path or name.
   // MiniSearch keys `match` by the document's term, which a prefix or fuzzy match makes longer or different.
   const matches = Object.entries(r.match)
   const strength = (term: string) => {
     if (!r.queryTerms.includes(term)) return 0
     const fields = matches.filter(([found]) => found.startsWith(term)).flatMap(([, fields]) => fields)
-    return fields.length ? Math.max(...fields.map((field) => (field === 'specWords' ? tuning.specWordsEvidence : 1))) : 1
+    return fields.length ? Math.max(...fields.map((field) => (field === 'specWords' ? tuning.specWordsEvidence : field === 'description' ? tuning.descriptionEvidence : 1))) : 1
   }
   const covered = expanded.words.reduce((sum, terms) => sum + Math.max(0, ...[...terms].map(strength)), 0)
   // Words the query spelt as one of the operation's identifiers (create-phrase-index.ts) are fully found.

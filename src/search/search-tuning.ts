@@ -20,8 +20,9 @@ export interface SearchTuning {
   singularListWeight: number
   /** Exponent on the share of query words an operation covers. */
   coveragePower: number
-  /** Evidence of a word found only in schema words, against 1 in the summary, path or description. */
+  /** Evidence of a word found only in schema words, or only in the description, against 1 in the summary or path. */
   specWordsEvidence: number
+  descriptionEvidence: number
   /** Share of the score that depends on how many of the path's words the query named (0 turns it off). */
   pathFit: number
   /** Weight of a scope word ("accounts" in /accounts/{id}/...) in that fit, against 1 for the rest of the path. */
@@ -41,10 +42,12 @@ export interface SearchTuning {
   phraseBoost: number
   /** Boost for an operation whose summary the query repeats word for word (1 + titleMatch). */
   titleMatch: number
+  /** Weight of the words of a clause saying why or when ("... so visitors get fresh files") against the request's own. */
+  purposeWeight: number
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
-  boost: { summary: 3, resource: 2.5, words: 1.5, path: 1.5, tags: 1, description: 0.6, params: 0.3, specWords: 0.3, vocabulary: 1 },
+  boost: { summary: 3, resource: 1.25, words: 0.75, path: 0.75, tags: 1, description: 0.8, params: 0.3, specWords: 0.5, vocabulary: 1.4 },
   prefixWeight: 0.3,
   fuzzyWeight: 0.2,
   variantWeight: 0.8,
@@ -54,7 +57,8 @@ export const DEFAULT_TUNING: SearchTuning = {
   pluralListWeight: 0.5,
   singularListWeight: -1,
   coveragePower: 2,
-  specWordsEvidence: 0.5,
+  specWordsEvidence: 0.4,
+  descriptionEvidence: 0.6,
   pathFit: 0.5,
   scopeWeight: 0.5,
   summaryFit: 0.5,
@@ -65,4 +69,5 @@ export const DEFAULT_TUNING: SearchTuning = {
   deprecatedFactor: 0.4,
   phraseBoost: 2,
   titleMatch: 2,
+  purposeWeight: 0.3,
 }
