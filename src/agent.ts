@@ -1,16 +1,23 @@
 // The McpAgent: one Durable Object per MCP session, at /mcp and /sse. It registers search and execute
 // (src/mcp/tool-handlers.ts) with its own SQLite as the session store, and nothing else.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
+import type { RequestId } from '@modelcontextprotocol/sdk/types.js'
 import { McpAgent } from 'agents/mcp'
+import type { Limits } from './limits.ts'
 import { registerTools } from './mcp/register-tools.ts'
 import { type Props, prepareSearch, toolHandlers } from './mcp/tool-handlers.ts'
 import { IdleExpiry, type Scheduling, sessionIdleMs } from './session/idle-expiry.ts'
+import { MemoryEventStore } from './session/memory-event-store.ts'
 import { SessionStore } from './session/session-store.ts'
 import { ANOTHER_USERS_SESSION } from './sign-in/bind-session.ts'
 
 export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
   server = new McpServer({ name: 'codemode-openapi-mcp', version: '0.1.0' }, { capabilities: { logging: {} } })
   readonly #expiry = new IdleExpiry(this as unknown as Scheduling, 'expireIdleSession', () => sessionIdleMs(this.env.SESSION_IDLE_SECONDS))
+  /** SSE resumption state in memory, not in storage: see src/session/memory-event-store.ts. */
+  readonly #events = new MemoryEventStore()
+  /** The session store, its tables made once per object (a destroyed object starts as a new instance). */
+  #sessionStore: SessionStore | undefined
 
   /** Every MCP request (each POST, the GET stream, SSE) reaches the object here: it counts as activity. */
   override async fetch(request: Request): Promise<Response> {
@@ -30,10 +37,34 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
 
   async init(): Promise<void> {
     await this.#expiry.ensureArmed()
-    const handlers = toolHandlers(this.env, { props: () => this.props, store: (limits) => new SessionStore(this.ctx.storage.sql, limits) })
+    const handlers = toolHandlers(this.env, { props: () => this.props, store: (limits) => this.#store(limits) })
     registerTools(this.server, handlers)
     // In the background: by the session's first search, its APIs and the search index are loaded (once per isolate).
     if (handlers.apis.length) prepareSearch(handlers.apis).catch((err: unknown) => console.error('loading the search index failed; search will retry', err))
+  }
+
+  /** The session store in this session object's SQLite (src/session/session-store.ts); the vars, and so the limits, are fixed for the object's life. */
+  #store(limits: Limits): SessionStore {
+    this.#sessionStore ??= new SessionStore(this.ctx.storage.sql, limits)
+    return this.#sessionStore
+  }
+
+  // agents keeps each POST stream's events and request ids in storage, four storage operations per MCP request that
+  // hold the object's outgoing messages until written; these keep them in memory (src/session/memory-event-store.ts).
+  protected override getEventStore(): MemoryEventStore {
+    return this.#events
+  }
+  override async setStreamRequestIds(streamId: string, requestIds: RequestId[]): Promise<void> {
+    this.#events.setRequestIds(streamId, requestIds)
+  }
+  override async getStreamRequestIds(streamId: string): Promise<RequestId[] | undefined> {
+    return this.#events.getRequestIds(streamId)
+  }
+  override async deleteStreamRequestIds(streamId: string): Promise<void> {
+    this.#events.deleteRequestIds(streamId)
+  }
+  override async getStreamForRequestId(requestId: RequestId): Promise<{ streamId: string; requestIds: RequestId[] } | undefined> {
+    return this.#events.streamForRequestId(requestId)
   }
 
   /**
