@@ -33,6 +33,7 @@ const floor = await unstable_startWorker({
 await floor.ready
 const floorUrl = new URL(String(await floor.url))
 const client = await connect(stack.server.mcpUrl)
+const stateless = await connect(new URL('/mcp/stateless', stack.server.url))
 const idp = await startIdentityProvider()
 const signedInServer = await startServer({
   generated: generate([PETSTORE_SPEC]),
@@ -68,6 +69,10 @@ const CASES: Case[] = [
     label: 'execute, 1 API call, signed in (identity sign-in, bearer token checked per request)',
     run: execute('async () => (await petstore.getPetById({ petId: 1 })).name', 'doggie', 1, signedIn),
   },
+  {
+    label: 'execute, 1 API call, stateless route (/mcp/stateless: no session, no Durable Object)',
+    run: execute('async () => (await petstore.getPetById({ petId: 1 })).name', 'doggie', 1, stateless),
+  },
   { label: 'Worker Loader floor: bare `LOADER.load()` of a trivial module + one RPC call, over HTTP', run: get('/load', '1') },
   { label: 'HTTP round trip to a Worker, no load', run: get('/', 'ok') },
 ]
@@ -85,7 +90,7 @@ try {
     }
   }
   const stats = times.map((t) => ({ p50: percentile(t, 50), p95: percentile(t, 95) }))
-  const base = stats[4] as { p50: number; p95: number }
+  const base = stats[CASES.findIndex((c) => c.label.startsWith('Worker Loader floor'))] as { p50: number; p95: number }
   const signInCost = (stats[3] as { p50: number }).p50 / (stats[0] as { p50: number }).p50
   const wrangler = (JSON.parse(readFileSync(join(ROOT, 'node_modules/wrangler/package.json'), 'utf8')) as { version: string }).version
   const table = [
@@ -107,6 +112,7 @@ try {
   console.log(table)
 } finally {
   await client.close()
+  await stateless.close()
   await signedIn.close()
   await signedInServer.stop()
   await idp.stop()
