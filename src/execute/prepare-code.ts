@@ -1,7 +1,8 @@
 // Turns the model's TypeScript into the sandbox's `user.js`: types stripped with Sucrase (which keeps line
 // numbers), syntax checked with acorn, and wrapped so that line N of the model's code is line N of user.js.
+// Sucrase is imported on the first execute, not as the Worker starts: its modules' evaluation is startup CPU that
+// search-only sessions and isolates never need.
 import { type Program, parse } from 'acorn'
-import { transform } from 'sucrase'
 import { GUARD, instrumentCode } from './instrument-code.ts'
 
 /** `ast`: the model's code parsed as a body, its nodes from `prefixLength` on, lines as the model numbered them. */
@@ -10,7 +11,8 @@ export type PreparedCode = { ok: true; module: string; prefixLength: number; ast
 const FUNCTIONS = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration'])
 
 /** Accepts an async arrow function (`async () => { … }`), any function expression, or a bare function body. */
-export function prepareCode(source: string, apiNames: string[]): PreparedCode {
+export async function prepareCode(source: string, apiNames: string[]): Promise<PreparedCode> {
+  const { transform } = await import('sucrase')
   let js: string
   try {
     js = transform(source, { transforms: ['typescript'], disableESTransforms: true }).code

@@ -42,7 +42,7 @@ interface SandboxEntrypoint {
 
 export async function runCode(env: Env, code: string, options: RunCodeOptions): Promise<RunCodeResult> {
   const apis = apiNames()
-  const prepared = prepareCode(code, apis)
+  const prepared = await prepareCode(code, apis)
   if (!prepared.ok) return { ok: false, error: prepared.error, logs: [], calls: 0 }
   // Only the APIs the code names (a name that appears only in a string or comment loads one needlessly, harmlessly).
   await loadArtifacts(apis.filter((api) => code.includes(api)))

@@ -9,8 +9,8 @@ import { generate, SHARED_SPECS } from '../support/generate.ts'
 
 const catalog = loadCatalog(generate([join(SHARED_SPECS, 'petstore.yaml')]))
 
-function check(code: string): string[] {
-  const prepared = prepareCode(code, ['petstore'])
+async function check(code: string): Promise<string[]> {
+  const prepared = await prepareCode(code, ['petstore'])
   if (!prepared.ok) throw new Error(prepared.error)
   return checkCalls(prepared.ast, prepared.prefixLength, ['petstore'], catalog)
 }
@@ -60,8 +60,8 @@ describe('checkCalls', () => {
       'calls without input that need some',
       { given: 'async () => petstore.getPetById()', want: ['line 1: petstore.getPetById: petId is required. Fix the input; call search with "getPetById" to see its signature.'] },
     ],
-  ])('%s', (_name, { given, want }) => {
-    expect(check(given)).toEqual(want)
+  ])('%s', async (_name, { given, want }) => {
+    expect(await check(given)).toEqual(want)
   })
 
   it.each([
@@ -74,20 +74,20 @@ describe('checkCalls', () => {
     ['the raw escape hatch', 'async () => petstore.request({ method: "GET", path: "/nowhere" })'],
     ['a variable named like the API', 'async () => { const petstore = { nothing: () => 1 }; return petstore.nothing({ x: 1 }) }'],
     ['a valid call', 'async () => petstore.getPetById({ petId: 7 })'],
-  ])('leaves %s to the runtime', (_name, code) => {
-    expect(check(code)).toEqual([])
+  ])('leaves %s to the runtime', async (_name, code) => {
+    expect(await check(code)).toEqual([])
   })
 
-  it('reports a wrong literal beside a computed field', () => {
-    expect(check('async () => { const n = "Rex"; return petstore.addPet({ body: { name: n, photoUrls: "x" } }) }')).toEqual([
+  it('reports a wrong literal beside a computed field', async () => {
+    expect(await check('async () => { const n = "Rex"; return petstore.addPet({ body: { name: n, photoUrls: "x" } }) }')).toEqual([
       'line 1: petstore.addPet: body.photoUrls must be array; got string "x". Fix the input; call search with "addPet" to see its signature.',
     ])
   })
 })
 
 describe('checkCalls on slots the host owns', () => {
-  it('says the host sets a credential header itself, as the host would', () => {
-    expect(check('async () => petstore.getInventory({ api_key: "forged" })')).toEqual([
+  it('says the host sets a credential header itself, as the host would', async () => {
+    expect(await check('async () => petstore.getInventory({ api_key: "forged" })')).toEqual([
       'line 1: petstore.getInventory: api_key is a header the host sets itself (it carries the credential, or frames the request); leave it out, the host adds what the operation needs.',
     ])
   })

@@ -15,7 +15,7 @@ it.each([
   ['a bare function body', 'const r = await api.list()\nwhile (r.next) {}\nreturn r'],
   ['a named function', 'async function main() {\n  return 1\n}'],
   ['a syntax error only acorn finds', 'let x = 1\nlet x = 2'],
-])('parses %s once', (_name, code) => {
-  prepareCode(code, ['api'])
+])('parses %s once', async (_name, code) => {
+  await prepareCode(code, ['api'])
   expect(vi.mocked(acorn.parse)).toHaveBeenCalledTimes(1)
 })

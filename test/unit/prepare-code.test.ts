@@ -2,26 +2,26 @@ import { describe, expect, it } from 'vitest'
 import { prepareCode } from '../../src/execute/prepare-code.ts'
 
 describe('prepareCode', () => {
-  it('strips types and keeps the model’s line numbers', () => {
-    const out = prepareCode('async () => {\n  const n: number = 1\n  return n\n}', ['api'])
+  it('strips types and keeps the model’s line numbers', async () => {
+    const out = await prepareCode('async () => {\n  const n: number = 1\n  return n\n}', ['api'])
     expect(out.ok).toBe(true)
     if (!out.ok) return
     expect(out.module.split('\n')[1]).toBe('  const n = 1')
     expect(out.module.split('\n')[0]).toMatch(/^import \{ __guard \} from '\.\/runtime\.js'; export default async \(\{ api \}\) => \(async \(\) => \{__guard\(1\);$/)
   })
 
-  it('accepts a bare function body', () => {
-    const out = prepareCode('const r = await api.list()\nreturn r', ['api'])
+  it('accepts a bare function body', async () => {
+    const out = await prepareCode('const r = await api.list()\nreturn r', ['api'])
     expect(out.ok && out.module).toContain('=> {const r = await api.list()\nreturn r\n}')
   })
 
-  it('calls a named function', () => {
-    const out = prepareCode('async function main() {\n  return 1\n}', ['api'])
+  it('calls a named function', async () => {
+    const out = await prepareCode('async function main() {\n  return 1\n}', ['api'])
     expect(out.ok && out.module).toBe("import { __guard } from './runtime.js'; export default async ({ api }) => (async function main() {__guard(1);\n  return 1\n}\n)()\n")
   })
 
-  it('puts a guard in every loop, including single-statement bodies', () => {
-    const out = prepareCode('async () => {\n  while (a) {}\n  for (;;) x++\n  do {} while (b)\n  for (const k of []) {}\n}', [])
+  it('puts a guard in every loop, including single-statement bodies', async () => {
+    const out = await prepareCode('async () => {\n  while (a) {}\n  for (;;) x++\n  do {} while (b)\n  for (const k of []) {}\n}', [])
     expect(out.ok && out.module.split('\n').slice(1, 5)).toEqual([
       '  while (a) {__guard(2);}',
       '  for (;;) {__guard(3);x++}',
@@ -40,8 +40,8 @@ describe('prepareCode', () => {
       'import is not available in the sandbox (line 2): the only way out is the API namespaces. Call the API through them instead.',
     ],
     ['import.meta', 'async () => import.meta', 'import.meta is not available in the sandbox (line 1).'],
-  ])('refuses %s', (_name, code, want) => {
-    expect(prepareCode(code, ['api'])).toEqual({ ok: false, error: want })
+  ])('refuses %s', async (_name, code, want) => {
+    expect(await prepareCode(code, ['api'])).toEqual({ ok: false, error: want })
   })
 
   it.each([
@@ -53,21 +53,21 @@ describe('prepareCode', () => {
     ['an assignment', 'async () => {\n  __guard = () => {}\n}', 2],
     ['a catch parameter', 'try {} catch (__guard) {\n  while (true) {}\n}', 1],
     ['a name written with an escape', 'async () => {\n  const \\u005f_guard = () => {}\n}', 2],
-  ])('refuses a variable named like the loop guard: %s', (_name, code, line) => {
-    expect(prepareCode(code, ['api'])).toEqual({
+  ])('refuses a variable named like the loop guard: %s', async (_name, code, line) => {
+    expect(await prepareCode(code, ['api'])).toEqual({
       ok: false,
       error: `__guard is reserved in the sandbox (line ${line}): it is the name of the loop guard. Use another name.`,
     })
   })
 
-  it('allows a property named like the loop guard', () => {
-    const out = prepareCode('async () => {\n  const o = { __guard: 1 }\n  class C { __guard() {} }\n  return o.__guard\n}', ['api'])
+  it('allows a property named like the loop guard', async () => {
+    const out = await prepareCode('async () => {\n  const o = { __guard: 1 }\n  class C { __guard() {} }\n  return o.__guard\n}', ['api'])
     expect(out.ok).toBe(true)
   })
 })
 
 describe('prepareCode syntax errors found after type stripping', () => {
-  it('reports acorn’s position 1-based, like Sucrase', () => {
-    expect(prepareCode('async () => {\n  return 1 +\n}', [])).toEqual({ ok: false, error: 'SyntaxError at line 3, column 1: Unexpected token' })
+  it('reports acorn’s position 1-based, like Sucrase', async () => {
+    expect(await prepareCode('async () => {\n  return 1 +\n}', [])).toEqual({ ok: false, error: 'SyntaxError at line 3, column 1: Unexpected token' })
   })
 })
