@@ -23,7 +23,8 @@ export function countSessionStorage(persistDir: string): SessionStorage {
   const dir = objectsDir(persistDir)
   const total: SessionStorage = { objects: 0, rows: 0, bytes: 0 }
   for (const file of sessionObjectFiles(persistDir)) {
-    const db = new DatabaseSync(join(dir, file), { readOnly: true })
+    // workerd may be writing the object as we read it: wait for its lock rather than fail with "database is locked".
+    const db = new DatabaseSync(join(dir, file), { readOnly: true, timeout: 5_000 })
     try {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
       const rows = tables.reduce((sum, t) => sum + Number((db.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n), 0)
