@@ -36,6 +36,8 @@ export function rerankHit(r: SearchResult, expanded: ExpandedQuery, namedWords =
     const sure = [...expanded.intents.values()].some((w) => w >= 1)
     score *= matched ? 1 + tuning.intentMatch * matched : sure ? tuning.intentMismatch : 1
   }
+  // A request that names no reading ("point my A record at a new IP") asks for something done, seldom a read.
+  if (expanded.action && intents.length && intents.every(([i]) => i === 'get' || i === 'list')) score *= tuning.actionRead
   if (expanded.firstPerson && r.self) score *= 1 + tuning.selfMatch
   return r.deprecated ? score * tuning.deprecatedFactor : score
 }

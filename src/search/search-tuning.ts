@@ -34,6 +34,8 @@ export interface SearchTuning {
   /** Factor for an operation whose method does what the query asks (1 + intentMatch), and for one that does not. */
   intentMatch: number
   intentMismatch: number
+  /** Factor on a read operation when the query asks for something done and names no reading (not a question). */
+  actionRead: number
   /** Factor for an operation on the caller's own user (1 + selfMatch) when the query says "me". */
   selfMatch: number
   /** Factor on a deprecated operation's score. */
@@ -66,6 +68,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   intentMatch: 0.4,
   intentMismatch: 0.7,
   selfMatch: 0.3,
+  actionRead: 0.7,
   deprecatedFactor: 0.4,
   phraseBoost: 2,
   titleMatch: 2,
