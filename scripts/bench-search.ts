@@ -88,6 +88,8 @@ function ablationTable(): string {
   const parts: [string, Partial<SearchTuning>][] = [
     ['this engine', {}],
     ['no intent (method vs verb)', { intentMatch: 0, intentMismatch: 1 }],
+    ['reads weigh in full in a request naming none', { actionRead: 1 }],
+    ['the method does not cover its verb', { methodCovers: 0 }],
     ['no coverage of query words', { coveragePower: 0 }],
     ['no related nouns', { relatedWeight: 0 }],
     ['no derived word forms', { variantWeight: 0 }],
