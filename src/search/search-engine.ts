@@ -105,8 +105,9 @@ function engineOver(built: BuiltIndex, tuning: SearchTuning): SearchEngine {
       // schema words are timestamps, no evidence that an operation creates or updates.
       const terms = [...expanded.weights.keys()]
       const verbs = terms.filter((t) => VERB_TERMS.has(t))
+      const others = terms.filter((t) => !VERB_TERMS.has(t))
       const results = ms.search(
-        { combineWith: 'OR', queries: [{ queries: terms.filter((t) => !VERB_TERMS.has(t)) }, { queries: verbs, fields: VERB_FIELDS }] },
+        { combineWith: 'OR', queries: verbs.length ? [{ queries: others }, { queries: verbs, fields: VERB_FIELDS }] : others },
         {
           tokenize: (text) => [text],
           processTerm: (term) => term,
