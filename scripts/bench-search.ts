@@ -1,7 +1,8 @@
-// `npm run bench:search -- [--tasks FILE ...] [--generated DIR] [--rounds N] [--ablate]`: ranking quality, answer size
+// `npm run bench:search -- [--tasks FILE ...] [--generated DIR] [--no-vocabulary] [--rounds N] [--ablate]`: ranking quality, answer size
 // and latency of `search` over labelled tasks, for this engine and two baselines measured in the same run. Each API is
 // indexed on its own, as a server serving that one API would. Writes bench/results/search.md and prints it.
-// `--ablate` adds what each part of the ranking is worth: the same tasks with that part switched off.
+// `--ablate` adds what each part of the ranking is worth: the same tasks with that part switched off. `--no-vocabulary`
+// generates the specs without openapi/vocabulary/, as an API nobody wrote a vocabulary for would be.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/results/search.md' },
     misses: { type: 'boolean', default: false },
     ablate: { type: 'boolean', default: false },
+    'no-vocabulary': { type: 'boolean', default: false },
   },
 })
 const tasks: SearchTask[] = (values.tasks as string[]).flatMap(readTasks)
@@ -73,7 +75,7 @@ const table = [
   '|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n')
-const note = `Tasks: ${(values.tasks as string[]).join(', ')}. Tokens: the whole \`search\` answer, js-tiktoken cl100k_base. Latency: one ranked search over that API's index, ${rounds} rounds after a warm-up, ${process.version}.`
+const note = `Tasks: ${(values.tasks as string[]).join(', ')}${values['no-vocabulary'] ? ', specs generated without vocabulary' : ''}. Tokens: the whole \`search\` answer, js-tiktoken cl100k_base. Latency: one ranked search over that API's index, ${rounds} rounds after a warm-up, ${process.version}.`
 const markdown = `${table}\n\n${note}\n${ablations}`
 mkdirSync(join(values.out as string, '..'), { recursive: true })
 writeFileSync(values.out as string, markdown)
@@ -86,6 +88,8 @@ function ablationTable(): string {
   const parts: [string, Partial<SearchTuning>][] = [
     ['this engine', {}],
     ['no intent (method vs verb)', { intentMatch: 0, intentMismatch: 1 }],
+    ['reads weigh in full in a request naming none', { actionRead: 1 }],
+    ['the method does not cover its verb', { methodCovers: 0 }],
     ['no coverage of query words', { coveragePower: 0 }],
     ['no related nouns', { relatedWeight: 0 }],
     ['no derived word forms', { variantWeight: 0 }],
@@ -118,12 +122,13 @@ function ablationTable(): string {
   return `\nAblations over all ${tasks.length} tasks (${apis.join(', ')}):\n\n| ranking | recall@1 | recall@5 | MRR@10 |\n|---|---|---|---|\n${rows.join('\n')}\n`
 }
 
-/** Uses generated/ when it holds every API the tasks name; otherwise runs codegen on ../shared/openapi into a temp dir. */
+/** Uses generated/ when it holds every API the tasks name (and vocabulary is wanted); otherwise runs codegen on ../shared/openapi into a temp dir. */
 function generateMissing(names: string[]): string {
-  if (existsSync('generated') && names.every((n) => generatedApis('generated').includes(n))) return 'generated'
+  const vocabulary = !values['no-vocabulary']
+  if (vocabulary && existsSync('generated') && names.every((n) => generatedApis('generated').includes(n))) return 'generated'
   const specs = names.map((n) => ['json', 'yaml', 'yml'].map((ext) => join(SHARED_SPECS, `${n}.${ext}`)).find(existsSync))
   const missing = names.filter((_, i) => !specs[i])
   if (missing.length) throw new Error(`No spec for ${missing.join(', ')} in ${SHARED_SPECS}; pass --generated DIR.`)
-  console.error(`Generating ${names.join(', ')} from ${SHARED_SPECS} …`)
-  return generate(specs as string[])
+  console.error(`Generating ${names.join(', ')} from ${SHARED_SPECS}${vocabulary ? '' : ' without vocabulary'} …`)
+  return generate(specs as string[], undefined, { vocabulary })
 }

@@ -9,6 +9,8 @@ export type { Intent }
 
 const FIRST_PERSON = /\b(me|my|mine|myself)\b/i
 const PURPOSE = /[\s,;]+(so( that)?|in order to|because|since|but|when|before|after|during|while)\s/i
+/** A question about state ("what is ...", "how many ...", "is it ..."): what it asks for is read, whatever its verbs. */
+const READ_QUESTION = /\b(what|which|who|whom|whose|where|how (many|much|long|often|big)|is|are|was|were|does|did|whether)\b|\?\s*$/i
 const QUESTION_HINTS = new Set(['which', 'info', 'information'])
 /** "someone" is no word an operation is found by, but it does point at the resources that are people. */
 const SOMEONE = new Set(['someone', 'somebody', 'everyone', 'anyone', 'person'])
@@ -23,6 +25,8 @@ export interface ExpandedQuery {
   intents: Map<Intent, number>
   /** The query is about the caller ("me", "my"). */
   firstPerson: boolean
+  /** The query asks for something done with no word for reading ("point a record at a new IP"): it likely writes. */
+  action: boolean
 }
 
 export interface ExpandOptions {
@@ -82,5 +86,7 @@ export function expandQuery(query: string, { ignore = [], variantsOf = () => [],
   if (!intents.has('list') && /\b(a|an|one|single|specific)\b/i.test(query)) intents.set('list', tuning.singularListWeight)
   // "who ..." asks for people, mostly more than one.
   if (/\bwho(m|se)?\b/i.test(query)) intents.set('list', Math.max(tuning.pluralListWeight, intents.get('list') ?? 0))
-  return { weights, words, intents, firstPerson: FIRST_PERSON.test(query) }
+  const reads = [...intents].some(([i, w]) => w >= 1 && (i === 'get' || i === 'list'))
+  const writes = [...intents].some(([i, w]) => w >= 1 && i !== 'get' && i !== 'list')
+  return { weights, words, intents, firstPerson: FIRST_PERSON.test(query), action: !reads && !writes && !READ_QUESTION.test(query) }
 }

@@ -3,13 +3,16 @@
 // Worker and the Node scripts run this very module.
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch'
 import type { SearchDoc } from '../artifacts.ts'
-import { analyzeText, splitWords } from './analyze-text.ts'
+import { analyzeText, splitWords, termOf } from './analyze-text.ts'
 import { collectPhrases, createPhraseIndex, type Phrases } from './create-phrase-index.ts'
 import { createWordVariants } from './create-word-variants.ts'
 import { expandQuery } from './expand-query.ts'
 import { type IndexedDoc, indexOperations, titleKey } from './index-operations.ts'
 import { rerankHit } from './rerank-hit.ts'
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts'
+
+const VERB_TERMS = new Set(['list', 'get', 'create', 'update', 'delete'].map(termOf))
+const VERB_FIELDS = Object.keys(DEFAULT_TUNING.boost).filter((f) => f !== 'params' && f !== 'specWords')
 
 export interface SearchSource {
   api: string
@@ -98,8 +101,13 @@ function engineOver(built: BuiltIndex, tuning: SearchTuning): SearchEngine {
     search(query, options) {
       const expanded = expandQuery(query, { ignore: apiWords, variantsOf, tuning })
       if (expanded.weights.size === 0) return { hits: [], total: 0 }
+      // The five verbs name what an operation does, not a field it takes: "created" and "updated" in params and
+      // schema words are timestamps, no evidence that an operation creates or updates.
+      const terms = [...expanded.weights.keys()]
+      const verbs = terms.filter((t) => VERB_TERMS.has(t))
+      const others = terms.filter((t) => !VERB_TERMS.has(t))
       const results = ms.search(
-        { combineWith: 'OR', queries: [...expanded.weights.keys()] },
+        { combineWith: 'OR', queries: verbs.length ? [{ queries: others }, { queries: verbs, fields: VERB_FIELDS }] : others },
         {
           tokenize: (text) => [text],
           processTerm: (term) => term,

@@ -34,6 +34,10 @@ export interface SearchTuning {
   /** Factor for an operation whose method does what the query asks (1 + intentMatch), and for one that does not. */
   intentMatch: number
   intentMismatch: number
+  /** Coverage of a verb ("create") by an operation whose method does it, against 1 for the word in its summary. */
+  methodCovers: number
+  /** Factor on a read operation when the query asks for something done and names no reading (not a question). */
+  actionRead: number
   /** Factor for an operation on the caller's own user (1 + selfMatch) when the query says "me". */
   selfMatch: number
   /** Factor on a deprecated operation's score. */
@@ -63,9 +67,11 @@ export const DEFAULT_TUNING: SearchTuning = {
   scopeWeight: 0.5,
   summaryFit: 0.5,
   depthPenalty: 0.04,
-  intentMatch: 0.4,
+  intentMatch: 0.5,
   intentMismatch: 0.7,
   selfMatch: 0.3,
+  actionRead: 0.7,
+  methodCovers: 0.4,
   deprecatedFactor: 0.4,
   phraseBoost: 2,
   titleMatch: 2,

@@ -12,9 +12,10 @@ export const SHARED_SPECS =
 
 /**
  * Copies the specs into a temp folder (the file name becomes the namespace), with this repository's
- * openapi/vocabulary/<spec name>.txt for each, and returns the artifacts folder.
+ * openapi/vocabulary/<spec name>.txt for each unless `vocabulary` is false (what an API nobody wrote one for gets),
+ * and returns the artifacts folder.
  */
-export function generate(specFiles: string[], names?: string[]): string {
+export function generate(specFiles: string[], names?: string[], { vocabulary: withVocabulary = true } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'codemode-gen-'))
   const specs = join(dir, 'openapi')
   mkdirSync(join(specs, 'vocabulary'), { recursive: true })
@@ -23,7 +24,7 @@ export function generate(specFiles: string[], names?: string[]): string {
     const target = names?.[i] ? `${names[i]}${ext}` : basename(file)
     copyFileSync(file, join(specs, target))
     const vocabulary = join(ROOT, 'openapi/vocabulary', target.replace(/\.(json|ya?ml)$/i, '.txt'))
-    if (existsSync(vocabulary)) copyFileSync(vocabulary, join(specs, 'vocabulary', basename(vocabulary)))
+    if (withVocabulary && existsSync(vocabulary)) copyFileSync(vocabulary, join(specs, 'vocabulary', basename(vocabulary)))
   })
   const out = join(dir, 'generated')
   execFileSync(process.execPath, [join(ROOT, 'codegen/index.ts'), '--specs', specs, '--out', out, '--quiet'], {
