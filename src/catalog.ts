@@ -5,20 +5,22 @@
 import { env } from 'cloudflare:workers'
 import { APIS, SEARCH_INDEX_VERSION } from '@generated/apis'
 import { createCatalog } from './create-catalog.ts'
-import { type ApiArtifacts, ARTIFACT_FILES, type ArtifactKind, artifactPath } from './registry-types.ts'
+import { ARTIFACT_FILES, type ArtifactKind, artifactPath } from './registry-types.ts'
 
 export type { Api, Catalog } from './create-catalog.ts'
 
-const loaded = new Map<string, ApiArtifacts>()
-const loading = new Map<string, Promise<void>>()
-let searchIndex: string | undefined
+/** Asset texts this isolate has fetched, by key (`<api>:<kind>`, or `search-index`), and the fetches under way. */
+const texts = new Map<string, string>()
+const fetching = new Map<string, Promise<void>>()
+const SEARCH_INDEX = 'search-index'
 
 export const catalog = createCatalog(
   APIS,
-  (api, kind) => loaded.get(api)?.[kind],
+  (api, kind) => texts.get(`${api}:${kind}`),
   () => {
-    if (searchIndex === undefined) throw new Error('The search index was used before it was loaded')
-    return searchIndex
+    const index = texts.get(SEARCH_INDEX)
+    if (index === undefined) throw new Error('The search index was used before it was loaded')
+    return index
   },
 )
 export const apiNames = catalog.apiNames
@@ -30,44 +32,29 @@ export const getSearchDocs = catalog.getSearchDocs
 
 /** Fetches the artifacts of `apis` (default: all) that this isolate has not loaded yet. Unknown names are skipped. */
 export async function loadArtifacts(apis: Iterable<string> = apiNames()): Promise<void> {
-  const waits: Promise<void>[] = []
-  for (const api of apis) {
-    if (loaded.has(api) || !Object.hasOwn(APIS, api)) continue
-    let pending = loading.get(api)
-    if (!pending) {
-      pending = fetchArtifacts(api).then(
-        (texts) => {
-          loaded.set(api, texts)
-          loading.delete(api)
-        },
-        (err: unknown) => {
-          loading.delete(api)
-          throw err
-        },
-      )
-      loading.set(api, pending)
-    }
-    waits.push(pending)
-  }
-  await Promise.all(waits)
+  const kinds = Object.keys(ARTIFACT_FILES) as ArtifactKind[]
+  const known = [...apis].filter((api) => Object.hasOwn(APIS, api))
+  await Promise.all(known.flatMap((api) => kinds.map((kind) => fetchOnce(`${api}:${kind}`, artifactPath(api, APIS[api]!, kind), `The ${api} API's artifacts are`))))
 }
-
-let searchIndexLoading: Promise<string> | undefined
 
 /** Fetches the search index over every API (codegen's snapshot), once per isolate. */
-export async function loadSearchIndex(): Promise<void> {
-  searchIndexLoading ??= readAsset(`/search-index/${SEARCH_INDEX_VERSION}/index.json`, 'The search index is').catch((err: unknown) => {
-    searchIndexLoading = undefined
-    throw err
-  })
-  searchIndex = await searchIndexLoading
+export function loadSearchIndex(): Promise<void> {
+  return fetchOnce(SEARCH_INDEX, `/search-index/${SEARCH_INDEX_VERSION}/index.json`, 'The search index is')
 }
 
-async function fetchArtifacts(api: string): Promise<ApiArtifacts> {
-  const entry = APIS[api]!
-  const kinds = Object.keys(ARTIFACT_FILES) as ArtifactKind[]
-  const texts = await Promise.all(kinds.map((kind) => readAsset(artifactPath(api, entry, kind), `The ${api} API's artifacts are`)))
-  return Object.fromEntries(kinds.map((kind, i) => [kind, texts[i]])) as unknown as ApiArtifacts
+/** One fetch per key and isolate, shared by concurrent callers; a failed one is tried again by the next caller. */
+function fetchOnce(key: string, path: string, what: string): Promise<void> {
+  if (texts.has(key)) return Promise.resolve()
+  let pending = fetching.get(key)
+  if (!pending) {
+    pending = readAsset(path, what)
+      .then((text) => {
+        texts.set(key, text)
+      })
+      .finally(() => fetching.delete(key))
+    fetching.set(key, pending)
+  }
+  return pending
 }
 
 async function readAsset(path: string, what: string): Promise<string> {
