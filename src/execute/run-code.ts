@@ -11,6 +11,7 @@ import type { SessionStore } from '../session/session-store.ts'
 import { checkCalls } from './check-calls.ts'
 import { prepareCode } from './prepare-code.ts'
 import type { RunCodeResult } from './run-code-result.ts'
+import { walkAst } from './walk-ast.ts'
 
 export interface RunCodeOptions extends ExecutionLimits {
   timeoutMs: number
@@ -44,8 +45,7 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
   const apis = apiNames()
   const prepared = await prepareCode(code, apis)
   if (!prepared.ok) return { ok: false, error: prepared.error, logs: [], calls: 0 }
-  // Only the APIs the code names (a name that appears only in a string or comment loads one needlessly, harmlessly).
-  await loadArtifacts(apis.filter((api) => code.includes(api)))
+  await loadArtifacts(apisNamed(prepared.ast, prepared.prefixLength, apis))
   const problems = checkCalls(prepared.ast, prepared.prefixLength, apis, catalog)
   if (problems.length) return { ok: false, error: `${NOT_RUN}\n${problems.join('\n')}`, logs: [], calls: 0 }
   // Aborted when this execution is over, so a call still waiting (on an approval, say) is never sent after it.
@@ -123,4 +123,13 @@ function dispose(stub: unknown): void {
   } catch {
     // already gone
   }
+}
+
+/** The APIs the model's code names: identifiers after the wrapper's prefix, as acorn reads them (escapes decoded). */
+function apisNamed(ast: unknown, prefixLength: number, apis: string[]): string[] {
+  const named = new Set<string>()
+  walkAst(ast, (node) => {
+    if (node.type === 'Identifier' && node.start >= prefixLength && apis.includes(node.name as string)) named.add(node.name as string)
+  })
+  return [...named]
 }
