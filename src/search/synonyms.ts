@@ -27,7 +27,7 @@ const VERBS: [Intent | undefined, string, string][] = [
   [undefined, 'retry rerun redeliver resend redo', ''],
   [undefined, 'block ban deny blocklist blacklist', ''],
   [undefined, 'allow permit allowlist whitelist', ''],
-  [undefined, 'run execute invoke trigger dispatch', ''],
+  [undefined, 'run execute invoke invocation trigger dispatch', ''],
   [undefined, 'send deliver', ''],
   [undefined, 'pause suspend freeze', ''],
   [undefined, 'restart reboot', ''],
