@@ -19,7 +19,7 @@ import { repairRefs } from './repair-refs.ts'
 import type { Json } from './resolve-ref.ts'
 import { SpecError, type SpecProblem } from './spec-error.ts'
 
-const CODEGEN_VERSION = '9'
+const CODEGEN_VERSION = '10'
 
 export type NamedOperation = CollectedOperation & { name: string }
 

@@ -72,10 +72,12 @@ function mergeParams(doc: Json, shared: unknown[], own: unknown[], pointer: stri
     }
     const content = p.content as Json | undefined
     const schema = (p.schema ?? (content && (Object.values(content)[0] as Json | undefined)?.schema) ?? {}) as JsonSchema
+    const fixed = p.in === 'header' && p.required === true ? fixedValue(schema) : undefined
     byKey.set(`${p.in}:${p.name}`, {
       name: p.name,
       in: p.in as ParamLocation,
-      required: p.in === 'path' || p.required === true,
+      required: p.in === 'path' || (p.required === true && fixed === undefined),
+      ...(fixed === undefined ? {} : { default: fixed }),
       style: str(p.style),
       explode: typeof p.explode === 'boolean' ? p.explode : undefined,
       schema,
@@ -83,6 +85,13 @@ function mergeParams(doc: Json, shared: unknown[], own: unknown[], pointer: stri
     })
   }
   return [...byKey.values()]
+}
+
+/** The one value a required header can take, or the value the spec gives it by default. */
+function fixedValue(schema: JsonSchema): string | undefined {
+  const only = Array.isArray(schema.enum) && schema.enum.length === 1 ? schema.enum[0] : undefined
+  const value = only ?? schema.default
+  return typeof value === 'string' && /^[\x20-\x7e]+$/.test(value) ? value : undefined
 }
 
 function collectBody(doc: Json, raw: unknown): CollectedOperation['body'] {

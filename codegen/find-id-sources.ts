@@ -33,7 +33,8 @@ export function findIdSources(doc: Json, ops: NamedOperation[]): Map<string, Rec
 }
 
 function sourceIn(doc: Json, list: NamedOperation | undefined, param: string): { op: string; field: string } | undefined {
-  if (!list?.result) return undefined
+  // A list that needs ids to list (Spotify's `GET /audio-features?ids=`) cannot be where ids come from.
+  if (!list?.result || list.params.some((p) => p.required && p.in !== 'path' && /(^|_)ids?$|Ids?$/.test(p.name))) return undefined
   const operation = deref<Json>(doc, resolvePointer(doc, list.pointer))
   const response = deref<Json>(doc, (operation?.responses as Json | undefined)?.[list.result.status])
   const schema = ((response?.content as Json | undefined)?.[list.result.mediaType] as Json | undefined)?.schema

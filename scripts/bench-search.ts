@@ -3,10 +3,11 @@
 // indexed on its own, as a server serving that one API would. Writes bench/results/search.md and prints it.
 // `--ablate` adds what each part of the ranking is worth: the same tasks with that part switched off. `--no-vocabulary`
 // generates the specs without openapi/vocabulary/, as an API nobody wrote a vocabulary for would be.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { getEncoding } from 'js-tiktoken'
+import { nameApi } from '../codegen/name-api.ts'
 import type { Catalog } from '../src/create-catalog.ts'
 import { answerSearch, engineFor } from '../src/search/answer-search.ts'
 import { createSearchEngine, type SearchEngine, type SearchSource } from '../src/search/search-engine.ts'
@@ -122,11 +123,13 @@ function ablationTable(): string {
   return `\nAblations over all ${tasks.length} tasks (${apis.join(', ')}):\n\n| ranking | recall@1 | recall@5 | MRR@10 |\n|---|---|---|---|\n${rows.join('\n')}\n`
 }
 
-/** Uses generated/ when it holds every API the tasks name (and vocabulary is wanted); otherwise runs codegen on ../shared/openapi into a temp dir. */
+/** Uses generated/ when it holds every API the tasks name (and vocabulary is wanted); otherwise runs codegen on the specs of
+ * ../shared/openapi and its corpus/ whose namespace the tasks name (slack__web-api.json -> slackWebApi), into a temp dir. */
 function generateMissing(names: string[]): string {
   const vocabulary = !values['no-vocabulary']
   if (vocabulary && existsSync('generated') && names.every((n) => generatedApis('generated').includes(n))) return 'generated'
-  const specs = names.map((n) => ['json', 'yaml', 'yml'].map((ext) => join(SHARED_SPECS, `${n}.${ext}`)).find(existsSync))
+  const files = [SHARED_SPECS, join(SHARED_SPECS, 'corpus')].flatMap((dir) => (existsSync(dir) ? readdirSync(dir).map((f) => join(dir, f)) : []))
+  const specs = names.map((n) => files.find((f) => /\.(json|ya?ml)$/.test(f) && nameApi(f) === n))
   const missing = names.filter((_, i) => !specs[i])
   if (missing.length) throw new Error(`No spec for ${missing.join(', ')} in ${SHARED_SPECS}; pass --generated DIR.`)
   console.error(`Generating ${names.join(', ')} from ${SHARED_SPECS}${vocabulary ? '' : ' without vocabulary'} …`)

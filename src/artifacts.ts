@@ -11,6 +11,9 @@ export interface ParamSpec {
   required: boolean
   style?: string
   explode?: boolean
+  /** A header the spec requires with one value it gives ("Accept: application/vnd.x+json;version=2"): the host sends
+   * it when the call gives none, so the model need not. */
+  default?: string
 }
 
 export interface BodySpec {

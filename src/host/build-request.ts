@@ -25,7 +25,7 @@ export function buildRequest(baseUrl: string, op: OperationSpec, input: Record<s
   const query: [string, string][] = []
   const segments = new Map<string, string>()
   for (const p of op.params) {
-    const value = input[p.name]
+    const value = input[p.name] ?? (p.in === 'header' && !owned.header.has(p.name.toLowerCase()) ? p.default : undefined)
     if (value === undefined) continue
     const text = simple(value)
     if (p.in === 'path') {

@@ -37,6 +37,11 @@ const PHRASES: [RegExp, string][] = [
   [/\bcut\s+off\b/g, 'revoke'],
   [/\bhand\s+over\b/g, 'transfer'],
   [/\bclaw\s+back\b/g, 'reverse'],
+  [/\bthumbs?[\s-]+(up|down)\b/g, 'add reaction'],
+  [/\bout\s+of\s+(the\s+)?office\b/g, 'ooo'],
+  [/\bdo\s+not\s+disturb\b/g, 'dnd'],
+  [/\bon[\s-]call\b/g, 'oncall'],
+  [/\bstop\s+following\b/g, 'unfollow'],
   // A version number ("v2.0.0") names a version, not the words "v2" and "0".
   [/(^|\s)v?[0-9]+\.[0-9]+(\.[0-9]+)*(?=\s|$)/g, '$1version'],
   [/\bon\s+file\b/g, 'saved'],

@@ -14,11 +14,15 @@ export function createWordVariants(vocabulary: Iterable<string>): (term: string)
     const head = term.slice(0, MIN_STEM_CHARS)
     byHead.set(head, [...(byHead.get(head) ?? []), term])
   }
+  const known = new Set(vocabulary)
   const cache = new Map<string, string[]>()
   return (term) => {
     let found = cache.get(term)
     if (found === undefined) {
       found = term.length < MIN_STEM_CHARS ? [] : (byHead.get(term.slice(0, MIN_STEM_CHARS)) ?? []).filter((other) => isVariant(term, other))
+      // "redeploy", "reinstall": doing it again is doing it, when the index has no word for the repeat.
+      const again = term.slice(2)
+      if (term.startsWith('re') && again.length >= 4 && !known.has(term) && known.has(again)) found = [...found, again]
       cache.set(term, found)
     }
     return found

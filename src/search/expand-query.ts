@@ -11,6 +11,8 @@ const FIRST_PERSON = /\b(me|my|mine|myself)\b/i
 const PURPOSE = /[\s,;]+(so( that)?|in order to|because|since|but|when|before|after|during|while)\s/i
 /** A question about state ("what is ...", "how many ...", "is it ..."): what it asks for is read, whatever its verbs. */
 const READ_QUESTION = /\b(what|which|who|whom|whose|where|how (many|much|long|often|big)|is|are|was|were|does|did|whether)\b|\?\s*$/i
+/** A quoted string, or a #channel or @handle: a value. Apostrophes inside words ("let's", "Maria's") are not quotes. */
+const VALUE = /(?<=^|[\s(:,])(["“'‘])[^"“”'‘’]{1,80}["”'’](?=[\s).,;:!?]|$)|(?<=^|\s)[#@][\w.-]+/g
 const QUESTION_HINTS = new Set(['which', 'info', 'information'])
 /** "someone" is no word an operation is found by, but it does point at the resources that are people. */
 const SOMEONE = new Set(['someone', 'somebody', 'everyone', 'anyone', 'person'])
@@ -44,14 +46,21 @@ export function expandQuery(query: string, { ignore = [], variantsOf = () => [],
   const intents = new Map<Intent, number>()
   // "... so visitors get fresh files", "... but keep its permissions", "... during a sale": why or when the user asks,
   // not what they ask for. Those words weigh less, say nothing of what to do and need not be covered.
-  const cut = query.search(PURPOSE)
-  const parts: [string, number][] =
-    cut > 0
-      ? [
-          [query.slice(0, cut), 1],
-          [query.slice(cut), tuning.purposeWeight],
-        ]
-      : [[query, 1]]
+  // Quoted text, #channels and @handles are values the user supplies ("post 'deploy done' in #eng"), not what they ask.
+  const values = query.match(VALUE) ?? []
+  const request = values.length && queryWords(query.replace(VALUE, ' ')).length > 0 ? query.replace(VALUE, ' ') : query
+  const cut = request.search(PURPOSE)
+  const parts: [string, number][] = [
+    ...(cut > 0
+      ? ([
+          [request.slice(0, cut), 1],
+          [request.slice(cut), tuning.purposeWeight],
+        ] as [string, number][])
+      : ([[request, 1]] as [string, number][])),
+    ...(request === query ? [] : values.map((v): [string, number] => [v, tuning.valueWeight])),
+  ]
+  // A hint that is the request's only word ("post 'deploy done' to #eng") is what it asks for.
+  const content = queryWords(parts[0]?.[0] ?? '').some((w) => !ignore.includes(w) && !INTENT_BY_STEM.has(stemWord(w)) && !QUESTION_HINTS.has(w))
   for (const [part, factor] of parts)
     for (const word of queryWords(part)) {
       if (ignore.includes(word)) continue
@@ -68,7 +77,7 @@ export function expandQuery(query: string, { ignore = [], variantsOf = () => [],
       const terms = new Set([term])
       // Read verbs ("show", "list") occur in most summaries: they weigh less, and the method decides instead. A hint
       // ("invite", "turn on") is also a word some paths use ("/invitations"), but mostly it only says what to do.
-      const hint = intent && !CANONICAL.has(stem)
+      const hint = intent && !CANONICAL.has(stem) && content
       const own = hint ? tuning.hintWeight : intent === 'get' || intent === 'list' ? tuning.readVerbWeight : 1
       weights.set(term, Math.max(own * factor, weights.get(term) ?? 0))
       const add = (other: string, weight: number) => {
@@ -83,10 +92,10 @@ export function expandQuery(query: string, { ignore = [], variantsOf = () => [],
       if (own === 1 && factor === 1 && !words.some((w) => w.has(term))) words.push(terms)
     }
   // "a comment", "an issue": one item is wanted, so a list is less likely (unless the query asks for one).
-  if (!intents.has('list') && /\b(a|an|one|single|specific)\b/i.test(query)) intents.set('list', tuning.singularListWeight)
+  if (!intents.has('list') && /\b(a|an|one|single|specific)\b/i.test(request)) intents.set('list', tuning.singularListWeight)
   // "who ..." asks for people, mostly more than one.
-  if (/\bwho(m|se)?\b/i.test(query)) intents.set('list', Math.max(tuning.pluralListWeight, intents.get('list') ?? 0))
+  if (/\bwho(m|se)?\b/i.test(request)) intents.set('list', Math.max(tuning.pluralListWeight, intents.get('list') ?? 0))
   const reads = [...intents].some(([i, w]) => w >= 1 && (i === 'get' || i === 'list'))
   const writes = [...intents].some(([i, w]) => w >= 1 && i !== 'get' && i !== 'list')
-  return { weights, words, intents, firstPerson: FIRST_PERSON.test(query), action: !reads && !writes && !READ_QUESTION.test(query) }
+  return { weights, words, intents, firstPerson: FIRST_PERSON.test(request), action: !reads && !writes && !READ_QUESTION.test(request) }
 }

@@ -7,6 +7,7 @@ import { unusualAuth } from '../describe-auth.ts'
 import { estimateTokens } from '../estimate-tokens.ts'
 import { isWrite } from '../host/check-policy.ts'
 import { firstSentence } from './analyze-text.ts'
+import { findReplacement } from './find-replacement.ts'
 import type { SearchHit } from './search-engine.ts'
 import { shortenSignature } from './shorten-signature.ts'
 
@@ -41,8 +42,12 @@ export function formatResults(catalog: Catalog, hits: SearchHit[], options: Form
     const op = catalog.getApi(hit.api)?.byName.get(hit.name)
     if (!op) return { line: `${first + i}. ${hit.api}.${hit.name}`, signature: '' }
     // The host picks each operation's credentials, so rows leave auth to the lookup and keep their budget for signatures.
-    const flags = operationFlags(op, undefined, options.annotate?.(hit.api, op))
-    const summary = clip(op.summary || firstSentence(catalog.getSearchDocs(hit.api).find((d) => d.name === op.name)?.description ?? ''), MAX_SUMMARY_CHARS)
+    const description = op.summary && !op.deprecated ? '' : (catalog.getSearchDocs(hit.api).find((d) => d.name === op.name)?.description ?? '')
+    // A deprecated row names its successor, so the agent need not open it to find out.
+    const next = op.deprecated ? findReplacement(catalog.getApi(hit.api)!, description, op.name) : undefined
+    const notes = [next && `use ${hit.api}.${next}`, options.annotate?.(hit.api, op)].filter(Boolean).join(', ')
+    const flags = operationFlags(op, undefined, notes || undefined)
+    const summary = clip(op.summary || firstSentence(description), MAX_SUMMARY_CHARS)
     const line = `${first + i}. ${hit.api}.${op.name} — ${op.method} ${op.path}${summary ? ` — ${summary}` : ''}${flags ? ` [${flags}]` : ''}`
     // The line above names the operation, so its signature starts at the parameters.
     const signature = catalog.getTypeIndex(hit.api).operations[op.name]?.signature ?? ''
@@ -90,4 +95,7 @@ export function operationFlags(op: OperationSpec, meta: ApiMeta | undefined, not
   return [isWrite(op) ? 'writes' : '', pages, op.deprecated ? 'deprecated' : '', (meta && unusualAuth(op, meta)) ?? '', note ?? ''].filter(Boolean).join(', ')
 }
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s)
+const clip = (text: string, n: number) => {
+  const s = text.replace(/\s+/g, ' ').trim()
+  return s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s
+}

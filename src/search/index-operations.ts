@@ -4,6 +4,8 @@ import type { SearchDoc } from '../artifacts.ts'
 import { analyzeText, firstSentence, pathWords, resourceWords, splitWords, termOf } from './analyze-text.ts'
 import { createCompoundSplitter } from './create-compound-splitter.ts'
 import type { Intent } from './expand-query.ts'
+import { stemWord } from './stem-word.ts'
+import { INTENT_BY_STEM } from './synonyms.ts'
 
 export interface IndexedDoc {
   id: number
@@ -85,7 +87,7 @@ function intentsOf(method: string, path: string, isCollection: boolean): [Intent
             ['get', 0.5],
           ]
     case 'POST':
-      return isCollection ? [['create', 1]] : item ? [['update', 1]] : []
+      return isCollection ? [['create', 1]] : item ? [['update', 1]] : actionIntent(path)
     case 'PUT':
       return [
         ['update', 1],
@@ -98,6 +100,19 @@ function intentsOf(method: string, path: string, isCollection: boolean): [Intent
     default:
       return []
   }
+}
+
+/** A POST to an action ("/teams/{id}/addUser", "/chat.postMessage", "/conversations.kick") does what its verb says. */
+function actionIntent(path: string): [Intent, number][] {
+  const last =
+    path
+      .split('/')
+      .filter((seg) => seg && !seg.startsWith('{'))
+      .pop() ?? ''
+  const intent = splitWords(last)
+    .map((w) => INTENT_BY_STEM.get(stemWord(w)))
+    .find((i) => i !== undefined)
+  return intent ? [[intent, 0.5]] : []
 }
 
 function pathParts(path: string): { scope: string[]; tail: string[] } {

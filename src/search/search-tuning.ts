@@ -48,6 +48,8 @@ export interface SearchTuning {
   titleMatch: number
   /** Weight of the words of a clause saying why or when ("... so visitors get fresh files") against the request's own. */
   purposeWeight: number
+  /** Weight of the words of a value the query supplies (quoted text, a #channel, an @handle). */
+  valueWeight: number
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -76,4 +78,5 @@ export const DEFAULT_TUNING: SearchTuning = {
   phraseBoost: 2,
   titleMatch: 2,
   purposeWeight: 0.3,
+  valueWeight: 0.2,
 }

@@ -27,9 +27,11 @@ const VERBS: [Intent | undefined, string, string][] = [
   [undefined, 'retry rerun redeliver resend redo', ''],
   [undefined, 'block ban deny blocklist blacklist', ''],
   [undefined, 'allow permit allowlist whitelist', ''],
-  [undefined, 'run execute invoke trigger dispatch', ''],
+  [undefined, 'run execute invoke invocation trigger dispatch', ''],
   [undefined, 'send deliver', ''],
   [undefined, 'pause suspend freeze', ''],
+  [undefined, 'restart reboot', ''],
+  [undefined, 'pin stick', ''],
   [undefined, 'resume unpause unfreeze', ''],
 ]
 
@@ -63,6 +65,7 @@ const ABBREVIATIONS = [
   'parameter param',
   'attribute attr',
   'temporary temp',
+  'processor cpu',
 ]
 
 // Nouns that often name the same thing; each finds the others at a lower weight.
@@ -132,6 +135,16 @@ const NOUNS = [
   'live broadcast',
   'upcoming next preview',
   'traffic visit visitor',
+  'channel conversation',
+  'server instance machine vm',
+  'duplicate copy clone',
+  'presence online status',
+  'snooze mute silence',
+  'reaction emoji',
+  'permalink link',
+  'option choice',
+  'vacation ooo holiday away',
+  'column section',
 ]
 
 /** Stem -> the stem that stands for its whole group, for verbs and abbreviations. */

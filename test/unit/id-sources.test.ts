@@ -42,6 +42,14 @@ const SPEC = {
     },
     '/teams': { get: { operationId: 'teamsList', responses: list({ members: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } } } }) } },
     '/teams/{team_slug}': { get: { operationId: 'teamsGet', parameters: [{ name: 'team_slug', in: 'path', required: true, schema: { type: 'string' } }], responses: one } },
+    '/tracks': {
+      get: {
+        operationId: 'tracksSeveral',
+        parameters: [{ name: 'ids', in: 'query', required: true, schema: { type: 'string' } }],
+        responses: list({ id: { type: 'string' } }, 'tracks'),
+      },
+    },
+    '/tracks/{id}': { get: { operationId: 'tracksGet', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: one } },
     '/orphans/{orphan_id}': { get: { operationId: 'orphansGet', parameters: [{ name: 'orphan_id', in: 'path', required: true, schema: { type: 'string' } }], responses: one } },
   },
 }
@@ -65,6 +73,8 @@ describe('where ids come from', () => {
     expect(ids('orphansGet')).toBeUndefined()
     expect(ids('teamsGet')).toBeUndefined()
     expect(ids('zonesList')).toBeUndefined()
+    // GET /tracks?ids=... returns tracks with their ids, but only for ids one already has.
+    expect(ids('tracksGet')).toBeUndefined()
   })
 
   it('shows them in the lookup', () => {
