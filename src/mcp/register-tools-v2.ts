@@ -11,11 +11,23 @@ export function registerToolsV2(server: McpServer, handlers: ToolHandlers, era: 
   for (const tool of toolDefinitions(handlers)) {
     const registered = server.registerTool(
       tool.name,
-      { description: tool.description, inputSchema: asDraft7(z.object(tool.inputShape)), ...(tool.annotations ? { annotations: tool.annotations } : {}) },
+      { description: tool.description, inputSchema: draft7Object(tool.inputShape), ...(tool.annotations ? { annotations: tool.annotations } : {}) },
       async (args) => tool.call(args as Record<string, unknown>, {}),
     )
     if (era === 'legacy') registered.execution = { taskSupport: 'forbidden' }
   }
+}
+
+/** The z.object of a tool's shape, made once per shape (tool-definitions.ts keeps each list's shapes for the isolate). */
+const objects = new WeakMap<z.ZodRawShape, StandardSchemaWithJSON>()
+
+function draft7Object(shape: z.ZodRawShape): StandardSchemaWithJSON {
+  let schema = objects.get(shape)
+  if (!schema) {
+    schema = asDraft7(z.object(shape))
+    objects.set(shape, schema)
+  }
+  return schema
 }
 
 /** The schema, validating as itself, whose JSON Schema is always the draft-07 one the SDK v1 McpServer lists. */

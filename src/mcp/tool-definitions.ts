@@ -40,35 +40,58 @@ export interface ToolDefinition {
 
 /** search always; execute only when the user may call something. */
 export function toolDefinitions(handlers: ToolHandlers): ToolDefinition[] {
+  const { search: searchSpec, execute: executeSpec } = toolSpecs(handlers.apis)
   const search: ToolDefinition = {
-    name: 'search',
-    description: searchDescription(handlers.apis),
-    inputShape: {
-      query: z.string().min(1).describe('Words, an exact operation name, "METHOD /path", or a type name'),
-      ...(handlers.apis.length
-        ? {
-            api: z
-              .enum(handlers.apis as [string, ...string[]])
-              .optional()
-              .describe('Limit to one API'),
-          }
-        : {}),
-      page: z.number().int().min(1).optional(),
-    },
-    annotations: { readOnlyHint: true },
+    ...searchSpec,
     call: async (args) => toResult(await safely(() => handlers.search(args as Parameters<ToolHandlers['search']>[0]))),
   }
   const execute = handlers.execute
   if (!execute) return [search]
-  return [
-    search,
-    {
-      name: 'execute',
-      description: executeDescription(handlers.apis),
-      inputShape: { code: z.string().min(1).describe('TypeScript: an async arrow function, or a function body'), dryRun: z.boolean().optional() },
-      call: async (args, context) => toResult(await safely(() => execute(args as { code: string; dryRun?: boolean }, context))),
-    },
-  ]
+  return [search, { ...executeSpec, call: async (args, context) => toResult(await safely(() => execute(args as { code: string; dryRun?: boolean }, context))) }]
+}
+
+type ToolSpec = Omit<ToolDefinition, 'call'>
+
+/**
+ * The tools' descriptions and zod shapes for one list of APIs, made once per isolate and list: the stateless route
+ * registers its tools on every request, and building them was most of that request's own work. They hold nothing
+ * of a user but the list (the `api` enum); zod schemas are immutable, so requests with the same list share them.
+ */
+const specs = new Map<string, { search: ToolSpec; execute: ToolSpec }>()
+const MAX_LISTS = 64
+
+function toolSpecs(apis: string[]): { search: ToolSpec; execute: ToolSpec } {
+  const key = apis.join('\n')
+  let found = specs.get(key)
+  if (!found) {
+    if (specs.size >= MAX_LISTS) specs.clear()
+    found = {
+      search: {
+        name: 'search',
+        description: searchDescription(apis),
+        inputShape: {
+          query: z.string().min(1).describe('Words, an exact operation name, "METHOD /path", or a type name'),
+          ...(apis.length
+            ? {
+                api: z
+                  .enum(apis as [string, ...string[]])
+                  .optional()
+                  .describe('Limit to one API'),
+              }
+            : {}),
+          page: z.number().int().min(1).optional(),
+        },
+        annotations: { readOnlyHint: true },
+      },
+      execute: {
+        name: 'execute',
+        description: executeDescription(apis),
+        inputShape: { code: z.string().min(1).describe('TypeScript: an async arrow function, or a function body'), dryRun: z.boolean().optional() },
+      },
+    }
+    specs.set(key, found)
+  }
+  return found
 }
 
 async function safely(fn: () => Promise<ToolAnswer> | ToolAnswer): Promise<ToolAnswer> {
