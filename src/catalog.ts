@@ -30,11 +30,20 @@ export const getSchemas = catalog.getSchemas
 export const getTypeIndex = catalog.getTypeIndex
 export const getSearchDocs = catalog.getSearchDocs
 
+const KINDS = Object.keys(ARTIFACT_FILES) as ArtifactKind[]
+const LOADED = Promise.resolve()
+
 /** Fetches the artifacts of `apis` (default: all) that this isolate has not loaded yet. Unknown names are skipped. */
-export async function loadArtifacts(apis: Iterable<string> = apiNames()): Promise<void> {
-  const kinds = Object.keys(ARTIFACT_FILES) as ArtifactKind[]
-  const known = [...apis].filter((api) => Object.hasOwn(APIS, api))
-  await Promise.all(known.flatMap((api) => kinds.map((kind) => fetchOnce(`${api}:${kind}`, artifactPath(api, APIS[api]!, kind), `The ${api} API's artifacts are`))))
+export function loadArtifacts(apis: Iterable<string> = apiNames()): Promise<void> {
+  const pending: Promise<void>[] = []
+  for (const api of apis) {
+    if (!Object.hasOwn(APIS, api)) continue
+    for (const kind of KINDS) {
+      const key = `${api}:${kind}`
+      if (!texts.has(key)) pending.push(fetchOnce(key, artifactPath(api, APIS[api]!, kind), `The ${api} API's artifacts are`))
+    }
+  }
+  return pending.length ? Promise.all(pending).then(() => undefined) : LOADED
 }
 
 /** Fetches the search index over every API (codegen's snapshot), once per isolate. */

@@ -8,11 +8,15 @@ import { GUARD, instrumentCode } from './instrument-code.ts'
 /** `ast`: the model's code parsed as a body, its nodes from `prefixLength` on, lines as the model numbered them. */
 export type PreparedCode = { ok: true; module: string; prefixLength: number; ast: Program } | { ok: false; error: string }
 
+/** Sucrase's module once imported: a warm execute goes straight to it, without the module registry's await. */
+let sucrase: typeof import('sucrase') | undefined
+
 const FUNCTIONS = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration'])
 
 /** Accepts an async arrow function (`async () => { … }`), any function expression, or a bare function body. */
 export async function prepareCode(source: string, apiNames: string[]): Promise<PreparedCode> {
-  const { transform } = await import('sucrase')
+  sucrase ??= await import('sucrase')
+  const { transform } = sucrase
   let js: string
   try {
     js = transform(source, { transforms: ['typescript'], disableESTransforms: true }).code
