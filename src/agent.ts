@@ -76,6 +76,17 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
     await super.__unsafe_ensureInitialized(props)
   }
 
+  /**
+   * agents' ensure-initialized and getInitializeRequest in one round trip from the Worker (the stored initialize
+   * request, undefined when the session has none): see src/session/merged-session-hops.ts. Its name starts with `_`
+   * so that agents does not wrap it as it wraps an Agent's other async methods, which start the object without
+   * props before the method runs: the session would start without its user's props (their access), and keep that.
+   */
+  async _startRequest(props?: Props): Promise<unknown> {
+    await this.__unsafe_ensureInitialized(props)
+    return this.getInitializeRequest()
+  }
+
   /** Whether `props` are this session's user's; reads the stored props when the object has not started yet. */
   async #bindProps(props: Props): Promise<boolean> {
     const current = this.props ?? (await this.ctx.storage.get<Props>('props'))
