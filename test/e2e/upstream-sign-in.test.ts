@@ -102,12 +102,21 @@ describe('upstream sign-in', () => {
     const stateless = new URL('/mcp/stateless', server.url)
     const [one, two] = await Promise.all([connectSignedIn(stateless), connectSignedIn(stateless)])
     const mark = upstream.requests.length
-    const answers = await Promise.all([whoAmI(one), whoAmI(two), whoAmI(one), whoAmI(two)])
+    // One at a time, alternating users: calls one and three are one user's, two and four the other's.
+    const answers = []
+    for (const client of [one, two, one, two]) answers.push(await whoAmI(client))
     for (const a of answers) expect(a).toEqual({ isError: false, text: expect.stringContaining('"result":"Bearer [redacted]"') })
     const sent = upstream.requests.slice(mark).map((r) => String(r.headers.authorization))
     expect(sent.every((h) => h.startsWith('Bearer ey'))).toBe(true)
-    // Calls one and three were one user's, two and four the other's: no request took the other's props.
     expect([sent[0] === sent[2], sent[1] === sent[3], sent[0] === sent[1]]).toEqual([true, true, false])
+    // All at once: they may reach the upstream in any order, but each user's token is sent exactly twice.
+    const together = upstream.requests.length
+    await Promise.all([whoAmI(one), whoAmI(two), whoAmI(one), whoAmI(two)])
+    const tokens = upstream.requests
+      .slice(together)
+      .map((r) => String(r.headers.authorization))
+      .sort()
+    expect(tokens).toEqual([sent[0], sent[0], sent[1], sent[1]].sort())
     as.service.once(Events.BeforeResponse, (response) => {
       ;(response.body as Record<string, unknown>).scope = 'user-read-private'
     })
@@ -120,7 +129,7 @@ describe('upstream sign-in', () => {
     })
     expect(challenged.status).toBe(403)
     expect(challenged.headers.get('www-authenticate')).toContain('error="insufficient_scope", scope="user-follow-modify"')
-    expect(upstream.requests.slice(mark)).toHaveLength(4)
+    expect(upstream.requests.slice(mark)).toHaveLength(8)
     await Promise.all([one.close(), two.close(), three.close()])
   })
 
