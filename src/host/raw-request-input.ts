@@ -21,20 +21,23 @@ export function rawRequestInput(
   schemas: Record<string, JsonSchema>,
   owned: OwnedSlots,
 ): { input: Record<string, unknown> } | { error: string } {
-  const props = ((op.input as JsonSchema).properties ?? {}) as Record<string, JsonSchema>
-  const fromPath: Record<string, unknown> = {}
+  const declared = ((op.input as JsonSchema).properties ?? {}) as Record<string, JsonSchema>
+  // Own keys only, and a Map: a query string's "constructor" or "__proto__" is a name like any other, refused later as
+  // one the operation does not take, never an inherited schema or a prototype.
+  const props = (name: string) => (Object.hasOwn(declared, name) ? declared[name] : undefined)
+  const fromPath = new Map<string, unknown>()
   const at = req.path.indexOf('?')
   const search = new URLSearchParams(at >= 0 ? req.path.slice(at + 1).split('#')[0] : '')
   for (const name of new Set(search.keys())) {
     const values = search.getAll(name)
-    const schema = resolved(props[name], schemas)
+    const schema = resolved(props(name), schemas)
     const many = values.length > 1 || typesOf(schema)?.includes('array')
-    fromPath[name] = many ? values.map((v) => coerce(v, resolved(schema?.items as JsonSchema | undefined, schemas))) : coerce(values[0] as string, schema)
+    fromPath.set(name, many ? values.map((v) => coerce(v, resolved(schema?.items as JsonSchema | undefined, schemas))) : coerce(values[0] as string, schema))
   }
-  for (const [name, value] of Object.entries(pathParams)) fromPath[name] = coerce(value, resolved(props[name], schemas))
+  for (const [name, value] of Object.entries(pathParams)) fromPath.set(name, coerce(value, resolved(props(name), schemas)))
   const headers = headerParams(op, record(req.headers), owned)
   if ('error' in headers) return headers
-  return { input: { ...fromPath, ...record(req.query), ...headers.params, ...(req.body !== undefined ? { body: req.body } : {}) } }
+  return { input: { ...Object.fromEntries(fromPath), ...record(req.query), ...headers.params, ...(req.body !== undefined ? { body: req.body } : {}) } }
 }
 
 /** Each header under its parameter's own name; Accept, and a Content-Type that agrees with the body's, are the host's to set and are dropped. */

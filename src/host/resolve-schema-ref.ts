@@ -5,9 +5,8 @@ import type { JsonSchema } from '../artifacts.ts'
 export function resolveSchemaRef(ref: string, schemas: Record<string, JsonSchema>): JsonSchema | undefined {
   const m = /^#\/(?:components\/schemas|definitions|\$defs)\/(.+)$/.exec(ref)
   if (!m) return undefined
-  return schemas[
-    decodeURIComponent(m[1] as string)
-      .replace(/~1/g, '/')
-      .replace(/~0/g, '~')
-  ]
+  const name = decodeURIComponent(m[1] as string)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~')
+  return Object.hasOwn(schemas, name) ? schemas[name] : undefined
 }

@@ -32,8 +32,9 @@ export function lookupExact(catalog: Catalog, query: string, onlyApi?: string, v
   for (const api of apis) {
     if (qualifier && qualifier !== api) continue
     const index = catalog.getTypeIndex(api)
-    if (index.operations[name] && shown(api, name)) return full(api, name)
-    if (index.types[name]) return `${api} type ${name}:\n${index.types[name]}`
+    // Own keys only: "constructor" or "__proto__" is a name an agent may send, not one the tables hold.
+    if (Object.hasOwn(index.operations, name) && shown(api, name)) return full(api, name)
+    if (Object.hasOwn(index.types, name)) return `${api} type ${name}:\n${index.types[name]}`
   }
   // An agent may get the case of a name wrong ("ZonesGet"); a unique case-insensitive match is still exact.
   for (const api of apis) {

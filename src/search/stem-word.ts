@@ -3,17 +3,20 @@
 import { stemmer } from 'stemmer'
 
 // Porter over-stems a few words ("added" -> "ad", "customer" -> "custom"), and "settings" must not become the verb "set".
-const EXCEPTIONS: Record<string, string> = {
-  added: 'add',
-  customer: 'customer',
-  customers: 'customer',
-  adding: 'add',
-  adds: 'add',
-  news: 'news',
-  setting: 'setting',
-  settings: 'setting',
-  stats: 'stats',
-}
+// A Map, not an object literal: a query word such as "constructor" must not find Object.prototype's.
+const EXCEPTIONS = new Map(
+  Object.entries({
+    added: 'add',
+    customer: 'customer',
+    customers: 'customer',
+    adding: 'add',
+    adds: 'add',
+    news: 'news',
+    setting: 'setting',
+    settings: 'setting',
+    stats: 'stats',
+  }),
+)
 
 // Indexing stems every word of every description; the vocabulary is far smaller than the text.
 const stems = new Map<string, string>()
@@ -22,7 +25,7 @@ const stems = new Map<string, string>()
 export function stemWord(word: string): string {
   let stem = stems.get(word)
   if (stem === undefined) {
-    stem = EXCEPTIONS[word] ?? (word.length <= 3 || /[0-9]/.test(word) ? word : stemmer(word))
+    stem = EXCEPTIONS.get(word) ?? (word.length <= 3 || /[0-9]/.test(word) ? word : stemmer(word))
     if (stem.endsWith('i') && stem.length > 3) stem = `${stem.slice(0, -1)}y`
     stems.set(word, stem)
   }

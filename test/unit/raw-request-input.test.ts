@@ -61,6 +61,14 @@ describe('rawRequestInput', () => {
     })
   })
 
+  it('keeps a query string name every JavaScript object has as an own field, for validation to refuse by name', () => {
+    const got = input('/zones/007/things/42?__proto__=1&__proto__=2&constructor=3&toString=x')
+    expect(Object.getPrototypeOf(got)).toBe(Object.prototype)
+    expect(Object.keys(got).sort()).toEqual(['__proto__', 'constructor', 'thing_id', 'toString', 'zone_id'])
+    expect(Object.getOwnPropertyDescriptor(got, '__proto__')?.value).toEqual(['1', '2'])
+    expect(got.constructor).toBe('3')
+  })
+
   it('lets explicit query, headers and body win over the query string in the path', () => {
     expect(input('/zones/007/things/42?per_page=5&name=a%20b', { query: { per_page: 10 }, headers: { 'x-trace': 't', Accept: 'application/json' }, body: { a: 1 } })).toEqual({
       zone_id: '007',

@@ -17,6 +17,16 @@ const search = (query: string, more: { api?: string; page?: number } = {}) => an
 const firstLine = (query: string, more: { api?: string } = {}) => search(query, more).text.split('\n')[0]
 
 describe('exact lookups', () => {
+  it.each(['constructor', 'cloudflare.constructor', '__proto__', 'petstore.toString', 'hasOwnProperty', 'constructor of a zone'])(
+    'answers %s, a name every JavaScript object has, as any other query',
+    (query) => {
+      const { text, isError } = search(query)
+      expect(isError).toBeFalsy()
+      expect(text).not.toMatch(/function|\[object|native code/)
+      if (!query.includes(' ')) expect(text.split('\n')[0]).toMatch(/^No operations? (match|or type is named)/)
+    },
+  )
+
   it.each([
     ['a bare operation name', 'zonesGet', 'cloudflare.zonesGet — GET /zones — List Zones [pages by page number]'],
     ['a qualified operation name', 'petstore.getPetById', 'petstore.getPetById — GET /pet/{petId} — Find pet by ID.'],
