@@ -25,7 +25,7 @@ export function buildRequest(baseUrl: string, op: OperationSpec, input: Record<s
   const query: [string, string][] = []
   const segments = new Map<string, string>()
   for (const p of op.params) {
-    const value = input[p.name] ?? (p.in === 'header' && !owned.header.has(p.name.toLowerCase()) ? p.default : undefined)
+    const value = input[p.name] ?? (p.in === 'header' && !owned.header.has(p.name.toLowerCase()) ? fixedHeader(p) : undefined)
     if (value === undefined) continue
     const text = simple(value)
     if (p.in === 'path') {
@@ -121,4 +121,11 @@ function flattenForm(body: unknown, prefix = ''): [string, string][] {
   if (typeof body !== 'object') return [[prefix, String(body)]]
   const entries = Array.isArray(body) ? body.map((v, i) => [String(i), v] as const) : Object.entries(body)
   return entries.flatMap(([k, v]) => flattenForm(v, prefix ? `${prefix}[${k}]` : k))
+}
+
+/** The value the host sends for a header the spec fixes. A versioning Accept ("application/vnd.x+json;version=2") still
+ * takes JSON after it: specs that require one often declare their responses as plain application/json. */
+function fixedHeader(p: OperationSpec['params'][number]): string | undefined {
+  if (p.default === undefined || p.name.toLowerCase() !== 'accept' || /(^|,)\s*application\/json\s*(;|,|$)/i.test(p.default)) return p.default
+  return `${p.default}, application/json;q=0.9, */*;q=0.5`
 }
