@@ -184,6 +184,14 @@ describe('query, header and cookie values cannot inject, and the host owns its s
     expect(sentSince(mark)).toEqual([])
   })
 
+  it('refuses query names every JavaScript object has in a raw request path by name, and sends nothing', async () => {
+    const mark = echo.requests.length
+    const forms = ['/items/a?__proto__=x', '/items/a?constructor=y', '/items/a?q=1&toString=z', '/items/a?__proto__=1&__proto__=2']
+    const results = await attempts(forms.map((path) => `hostile.request({ method: 'GET', path: ${JSON.stringify(path)} })`))
+    expect(results.map((r) => ('error' in r ? r.error : 'sent'))).toEqual(['__proto__', 'constructor', 'toString', '__proto__'].map((n) => expect.stringContaining(n)))
+    expect(sentSince(mark)).toEqual([])
+  })
+
   it("fills a spec's required Authorization header itself, and takes declared headers in a raw request in any case", async () => {
     const mark = echo.requests.length
     const results = await attempts(['hostile.getLegacy({})', "hostile.request({ method: 'GET', path: '/items/b?q=1', headers: { 'x-trace': 't2', accept: 'text/plain' } })"])
