@@ -8,8 +8,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadCatalog } from '../../scripts/load-catalog.ts'
 import type { SearchDoc } from '../../src/artifacts.ts'
-import { engineFor } from '../../src/search/answer-search.ts'
 import { ROOT, SHARED_SPECS } from '../support/generate.ts'
+import { rankedRoutes } from '../support/ranked-routes.ts'
 
 /** Builds petstore from openapi/<name>.yaml with openapi/vocabulary/<name>.txt: named like the spec, not the API. */
 function build(vocabulary: string | undefined, name = 'petstore') {
@@ -25,12 +25,7 @@ function build(vocabulary: string | undefined, name = 'petstore') {
 }
 
 const route = (d: SearchDoc) => `${d.method} ${d.path}`
-const top = (out: string, query: string) => {
-  const catalog = loadCatalog(out)
-  const hit = engineFor(catalog).search(query, { limit: 1, offset: 0 }).hits[0]
-  const op = hit && catalog.getApi(hit.api)?.byName.get(hit.name)
-  return op && `${op.method} ${op.path}`
-}
+const top = (out: string, query: string) => rankedRoutes(loadCatalog(out), query)[0]
 
 describe('operator vocabulary', () => {
   it('gives a path prefix to every operation under it, and METHOD /path to that one only', () => {

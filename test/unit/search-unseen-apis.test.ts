@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadCatalog } from '../../scripts/load-catalog.ts'
 import type { Catalog } from '../../src/create-catalog.ts'
-import { answerSearch, engineFor } from '../../src/search/answer-search.ts'
+import { answerSearch } from '../../src/search/answer-search.ts'
 import { generate, SHARED_SPECS } from '../support/generate.ts'
+import { rankedRoutes } from '../support/ranked-routes.ts'
 
 let catalog: Catalog
 
@@ -14,13 +15,7 @@ beforeAll(() => {
   catalog = loadCatalog(generate(specs, undefined, { vocabulary: false }))
 }, 180_000)
 
-const top = (api: string, query: string, n = 1) =>
-  engineFor(catalog)
-    .search(query, { api, limit: n, offset: 0 })
-    .hits.map((h) => {
-      const op = catalog.getApi(h.api)?.byName.get(h.name)
-      return `${op?.method} ${op?.path}`
-    })
+const top = (api: string, query: string, n = 1) => rankedRoutes(catalog, query, { api, n })
 
 describe('search ranking on an API without a vocabulary', () => {
   it.each([
