@@ -60,7 +60,7 @@ export function buildRequest(baseUrl: string, op: OperationSpec, input: Record<s
     // FormData sets its own multipart boundary.
     if (!(encoded instanceof FormData)) headers.set('content-type', op.body.mediaType)
   }
-  if (!headers.has('accept')) headers.set('accept', 'application/json, */*;q=0.5')
+  if (!headers.has('accept')) headers.set('accept', USUAL_ACCEPT)
   return { url, init }
 }
 
@@ -123,9 +123,12 @@ function flattenForm(body: unknown, prefix = ''): [string, string][] {
   return entries.flatMap(([k, v]) => flattenForm(v, prefix ? `${prefix}[${k}]` : k))
 }
 
+const USUAL_ACCEPT = 'application/json, */*;q=0.5'
+const AFTER_VERSIONED_ACCEPT = 'application/json;q=0.9, */*;q=0.5'
+
 /** The value the host sends for a header the spec fixes. A versioning Accept ("application/vnd.x+json;version=2") still
  * takes JSON after it: specs that require one often declare their responses as plain application/json. */
 function fixedHeader(p: OperationSpec['params'][number]): string | undefined {
   if (p.default === undefined || p.name.toLowerCase() !== 'accept' || /(^|,)\s*application\/json\s*(;|,|$)/i.test(p.default)) return p.default
-  return `${p.default}, application/json;q=0.9, */*;q=0.5`
+  return `${p.default}, ${AFTER_VERSIONED_ACCEPT}`
 }

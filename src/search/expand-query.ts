@@ -48,7 +48,8 @@ export function expandQuery(query: string, { ignore = [], variantsOf = () => [],
   // not what they ask for. Those words weigh less, say nothing of what to do and need not be covered.
   // Quoted text, #channels and @handles are values the user supplies ("post 'deploy done' in #eng"), not what they ask.
   const values = query.match(VALUE) ?? []
-  const request = values.length && queryWords(query.replace(VALUE, ' ')).length > 0 ? query.replace(VALUE, ' ') : query
+  const bare = values.length ? query.replace(VALUE, ' ') : query
+  const request = bare !== query && queryWords(bare).length > 0 ? bare : query
   const cut = request.search(PURPOSE)
   const parts: [string, number][] = [
     ...(cut > 0
@@ -60,9 +61,10 @@ export function expandQuery(query: string, { ignore = [], variantsOf = () => [],
     ...(request === query ? [] : values.map((v): [string, number] => [v, tuning.valueWeight])),
   ]
   // A hint that is the request's only word ("post 'deploy done' to #eng") is what it asks for.
-  const content = queryWords(parts[0]?.[0] ?? '').some((w) => !ignore.includes(w) && !INTENT_BY_STEM.has(stemWord(w)) && !QUESTION_HINTS.has(w))
-  for (const [part, factor] of parts)
-    for (const word of queryWords(part)) {
+  const analyzed = parts.map(([part, factor]) => [queryWords(part), factor] as const)
+  const content = (analyzed[0]?.[0] ?? []).some((w) => !ignore.includes(w) && !INTENT_BY_STEM.has(stemWord(w)) && !QUESTION_HINTS.has(w))
+  for (const [partWords, factor] of analyzed)
+    for (const word of partWords) {
       if (ignore.includes(word)) continue
       if (SOMEONE.has(word)) {
         for (const term of PEOPLE_TERMS) weights.set(term, Math.max(tuning.relatedWeight, weights.get(term) ?? 0))
