@@ -43,7 +43,8 @@ export function collectOperations(doc: Json, problems: SpecProblem[]): Collected
         pointer,
         method: method.toUpperCase(),
         path,
-        summary: str(op.summary),
+        // One line: a summary is printed as part of a result's line ("Follow Playlist\n" in Spotify's spec).
+        summary: str(op.summary)?.replace(/\s+/g, ' ').trim() || undefined,
         description: str(op.description),
         tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : undefined,
         deprecated: op.deprecated === true || undefined,

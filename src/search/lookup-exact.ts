@@ -52,11 +52,10 @@ export function operationDetail(catalog: Catalog, api: string, name: string, ann
   const index = catalog.getTypeIndex(api)
   const entry = index.operations[name]!
   const flags = operationFlags(op, catalog.getApi(api)!.meta, annotate?.(api, op))
-  const summary = op.summary?.replace(/\s+/g, ' ').trim()
-  const lines = [`${api}.${name} — ${op.method} ${op.path}${summary ? ` — ${summary}` : ''}${flags ? ` [${flags}]` : ''}`]
+  const lines = [`${api}.${name} — ${op.method} ${op.path}${op.summary ? ` — ${op.summary}` : ''}${flags ? ` [${flags}]` : ''}`]
   const description = catalog.getSearchDocs(api).find((d) => d.name === name)?.description ?? ''
   const prose = cleanDescription(description, MAX_DESCRIPTION_CHARS)
-  if (prose && prose !== summary) lines.push(prose)
+  if (prose && prose !== op.summary) lines.push(prose)
   if (op.deprecated) {
     const next = findReplacement(catalog.getApi(api)!, description, name)
     lines.push(next ? `Deprecated: the spec names ${api}.${next} as its replacement.` : 'Deprecated, and the spec names no replacement.')

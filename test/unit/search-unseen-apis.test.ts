@@ -42,6 +42,8 @@ describe('search ranking on an API without a vocabulary', () => {
 
   it("names a deprecated operation's successor that the description links by its title", () => {
     const lookup = answerSearch(catalog, { query: 'spotifyWebApi.unfollowPlaylist' }).text
+    // The spec's summary is "Unfollow Playlist\n": one line all the same.
+    expect(lookup.split('\n')[0]).toBe('spotifyWebApi.unfollowPlaylist — DELETE /playlists/{playlist_id}/followers — Unfollow Playlist [writes, deprecated]')
     expect(lookup).toContain('Deprecated: the spec names spotifyWebApi.removeLibraryItems as its replacement.')
     const listed = answerSearch(catalog, { query: 'stop following a playlist', api: 'spotifyWebApi' }).text
     expect(listed).toContain(
