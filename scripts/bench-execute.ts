@@ -1,6 +1,7 @@
 // `npm run bench:execute`: warm latency of `execute` through the official MCP client against the real Worker and
 // Prism (petstore), with one API call and with ten, next to the bare Worker Loader floor measured in the same run
-// (scripts/loader-floor: a separate Worker with only a LOADER binding), and the same execute on a second server
+// (scripts/loader-floor: a separate Worker with only a LOADER binding), that floor with the same upstream call
+// added (so the upstream's own time is not read as overhead), and the same execute on a second server
 // with identity sign-in (an OIDC mock as the identity provider), to price sign-in. Writes bench/results/execute.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -74,6 +75,10 @@ const CASES: Case[] = [
     run: execute('async () => (await petstore.getPetById({ petId: 1 })).name', 'doggie', 1, stateless),
   },
   { label: 'Worker Loader floor: bare `LOADER.load()` of a trivial module + one RPC call, over HTTP', run: get('/load', '1') },
+  {
+    label: 'the floor and the same upstream call: the Worker fetches Prism (petstore) `GET /pet/1` after the load and RPC',
+    run: get(`/load?upstream=${encodeURIComponent(`${stack.prism.url}/pet/1`)}`, '200'),
+  },
   { label: 'HTTP round trip to a Worker, no load', run: get('/', 'ok') },
 ]
 
@@ -92,6 +97,7 @@ try {
   const stats = times.map((t) => ({ p50: percentile(t, 50), p95: percentile(t, 95) }))
   const base = stats[CASES.findIndex((c) => c.label.startsWith('Worker Loader floor'))] as { p50: number; p95: number }
   const signInCost = (stats[3] as { p50: number }).p50 / (stats[0] as { p50: number }).p50
+  const withUpstream = stats[CASES.findIndex((c) => c.label.startsWith('the floor and the same upstream call'))] as { p50: number }
   const wrangler = (JSON.parse(readFileSync(join(ROOT, 'node_modules/wrangler/package.json'), 'utf8')) as { version: string }).version
   const table = [
     `Execute latency, warm: ${SAMPLES} samples per row (interleaved) after ${WARMUP} warm-up rounds, one MCP session, one call at a time.`,
@@ -99,6 +105,7 @@ try {
     `${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (1-minute load average ${loadAtStart.toFixed(1)} at start, ${(loadavg()[0] as number).toFixed(1)} at end), Node ${process.versions.node}.`,
     'Ratios are to the Worker Loader floor at the same percentile.',
     `Sign-in costs ${((signInCost - 1) * 100).toFixed(1)}% at p50 (execute with one API call, signed in vs not, same run).`,
+    `Against the floor with the same upstream call (${withUpstream.p50.toFixed(1)} ms), one API call is ${((stats[0] as { p50: number }).p50 / withUpstream.p50).toFixed(2)}x on /mcp and ${((stats[4] as { p50: number }).p50 / withUpstream.p50).toFixed(2)}x on the stateless route at p50.`,
     '',
     '| what | p50 ms | p95 ms | p50 / floor | p95 / floor |',
     '| --- | ---: | ---: | ---: | ---: |',

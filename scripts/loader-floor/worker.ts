@@ -1,5 +1,6 @@
 // The floor for bench:execute: `GET /load` loads a fresh Dynamic Worker holding a trivial module (no network, no
-// env, as the sandbox is loaded) and calls it once over RPC; `GET /` answers without loading anything.
+// env, as the sandbox is loaded) and calls it once over RPC; `GET /load?upstream=URL` then also fetches URL, as an
+// execute's one API call does, and answers with its status; `GET /` answers without loading anything.
 
 interface FloorEntrypoint {
   run(): Promise<number>
@@ -18,7 +19,8 @@ export default class extends WorkerEntrypoint { async run() { return 1 } }`
 
 export default {
   async fetch(request: Request, env: FloorEnv): Promise<Response> {
-    if (new URL(request.url).pathname !== '/load') return new Response('ok')
+    const url = new URL(request.url)
+    if (url.pathname !== '/load') return new Response('ok')
     const worker = env.LOADER.load({
       compatibilityDate: '2026-08-22',
       mainModule: 'floor.js',
@@ -26,6 +28,11 @@ export default {
       globalOutbound: null,
       env: {},
     })
-    return new Response(String(await worker.getEntrypoint().run()))
+    const ran = await worker.getEntrypoint().run()
+    const upstream = url.searchParams.get('upstream')
+    if (!upstream) return new Response(String(ran))
+    const answer = await fetch(upstream, { headers: { accept: 'application/json', api_key: 'floor' } })
+    await answer.arrayBuffer()
+    return new Response(String(answer.status))
   },
 }
