@@ -32,6 +32,7 @@ const PHRASES: [RegExp, string][] = [
   [/\blog\s+(in|into)\b/g, 'login'],
   [/\bsign\s+up\b/g, 'register'],
   [/\blook\s+up\b/g, 'lookup'],
+  [/\b(pull|bring)\s+up\b/g, 'show'],
   [/\b(money|pay)\s+back\b|\b(send|give|pay)\s+(\S+\s+){0,3}back\b/g, 'refund'],
   [/\bwrite\s+(\S+\s+)?off\b/g, 'uncollectible'],
   [/\bcut\s+off\b/g, 'revoke'],

@@ -1,6 +1,7 @@
 // Query analysis: the query's terms (stemmed, synonyms folded as in the index), related nouns at a lower weight,
 // and what the caller means to do (list, read, create, update, delete), which ranking compares to the method.
 import { queryWords, termOf } from './analyze-text.ts'
+import { findLiteralValues } from './find-literal-values.ts'
 import { DEFAULT_TUNING, type SearchTuning } from './search-tuning.ts'
 import { stemWord } from './stem-word.ts'
 import { CANONICAL, INTENT_BY_STEM, type Intent, RELATED } from './synonyms.ts'
@@ -47,8 +48,10 @@ export function expandQuery(query: string, { ignore = [], variantsOf = () => [],
   // "... so visitors get fresh files", "... but keep its permissions", "... during a sale": why or when the user asks,
   // not what they ask for. Those words weigh less, say nothing of what to do and need not be covered.
   // Quoted text, #channels and @handles are values the user supplies ("post 'deploy done' in #eng"), not what they ask.
+  // So are ids, addresses and host names, of which only the kind counts ("ip", "domain").
   const values = query.match(VALUE) ?? []
-  const bare = values.length ? query.replace(VALUE, ' ') : query
+  const literals = findLiteralValues(values.length ? query.replace(VALUE, ' ') : query)
+  const bare = literals.rest
   const request = bare !== query && queryWords(bare).length > 0 ? bare : query
   const cut = request.search(PURPOSE)
   const parts: [string, number][] = [
@@ -59,6 +62,7 @@ export function expandQuery(query: string, { ignore = [], variantsOf = () => [],
         ] as [string, number][])
       : ([[request, 1]] as [string, number][])),
     ...(request === query ? [] : values.map((v): [string, number] => [v, tuning.valueWeight])),
+    ...(request === query ? [] : literals.kinds.map((kind): [string, number] => [kind, tuning.valueKindWeight])),
   ]
   // A hint that is the request's only word ("post 'deploy done' to #eng") is what it asks for.
   const analyzed = parts.map(([part, factor]) => [queryWords(part), factor] as const)

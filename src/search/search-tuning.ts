@@ -50,6 +50,8 @@ export interface SearchTuning {
   purposeWeight: number
   /** Weight of the words of a value the query supplies (quoted text, a #channel, an @handle). */
   valueWeight: number
+  /** Weight of the word naming a literal value's kind ("ip" for 203.0.113.10, "email", "domain"); the value's own letters count for nothing. */
+  valueKindWeight: number
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -79,4 +81,5 @@ export const DEFAULT_TUNING: SearchTuning = {
   titleMatch: 2,
   purposeWeight: 0.3,
   valueWeight: 0.2,
+  valueKindWeight: 0.5,
 }

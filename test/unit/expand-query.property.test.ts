@@ -27,6 +27,25 @@ describe('expandQuery on any text', () => {
     )
   })
 
+  it('takes no term from an id, an address or a host name, and keeps the words around it', () => {
+    const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/)
+    const literal = fc.oneof(
+      fc.tuple(label, label, fc.constantFrom('com', 'net', 'io', 'dev', 'co.uk')).map(([a, b, tld]) => `${a}.${b}.${tld}`),
+      fc.tuple(label, label, fc.constantFrom('com', 'org')).map(([a, b, tld]) => `${a}@${b}.${tld}`),
+      fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }).map((parts) => parts.join('.')),
+      fc.tuple(fc.constantFrom('ch', 'cus', 'sub', 'in'), fc.stringMatching(/^[A-Za-z0-9]{5,20}$/)).map(([p, tail]) => `${p}_${tail}9`),
+    )
+    fc.assert(
+      fc.property(word, word, literal, (a, b, value) => {
+        const plain = expandQuery(`${a} ${b}`)
+        const { weights } = expandQuery(`${a} ${value} ${b}`)
+        for (const [term, weight] of plain.weights) expect(weights.get(term)).toBe(weight)
+        for (const fragment of queryWords(value)) if (!plain.weights.has(fragment)) expect(weights.get(fragment) ?? 0).toBeLessThan(1)
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
   it('keeps the weight of the words around a quoted value', () => {
     fc.assert(
       fc.property(word, word, fc.stringMatching(/^[a-z ]{1,40}$/), fc.constantFrom(['"', '"'], ["'", "'"], ['“', '”']), (a, b, inside, [open, close]) => {

@@ -36,6 +36,10 @@ describe('search ranking on an API without a vocabulary', () => {
     expect(top('slackWebApi', "post 'who is on call tonight?' to #ops", 2)).toContain('POST /chat.postMessage')
   })
 
+  it('reads an IP address and a host name as values, not as a version number and words', () => {
+    expect(top('digitaloceanApi', 'make api.example.net resolve to 192.0.2.44', 2)).toContain('POST /v2/domains/{domain_name}/records')
+  })
+
   it('keeps a query that is nothing but a quoted phrase', () => {
     expect(top('slackWebApi', '"set a reminder"', 3)).toContain('POST /reminders.add')
   })
