@@ -12,6 +12,9 @@ const STOP_WORDS = new Set(
   ).split(' '),
 )
 
+/** What a file name ends with ("package.json"), as a regular expression's alternatives: a file, not a host name. */
+export const FILE_EXTENSIONS = 'json|ya?ml|md|txt|m?js|jsx|tsx?|py|go|rb|rs|java|kt|php|sh|sql|html?|css|toml|ini|env|lock|log|xml|csv|pdf|png|jpe?g|gif|svg|webp|zip|t?gz|tar|wasm'
+
 // Multi-word phrases that mean one thing, rewritten before splitting.
 const PHRASES: [RegExp, string][] = [
   [/\bset\s+up\b/g, 'setup'],
@@ -52,7 +55,7 @@ const PHRASES: [RegExp, string][] = [
   [/\brun\s+(\S+\s+){0,2}again\b|\bre-run\b/g, 'rerun'],
   // A file name ("package.json") is a value, not an operation's words. A URL ("example.com/api/*") also says "url"
   // but keeps its words: an agent may paste an API path ("/zones/{zone_id}/dns_records") as its query.
-  [/(^|\s)[\w-]+\.(json|ya?ml|md|txt|js|ts|py|go|rb|java|html|css|toml|xml|csv|png|jpe?g|zip)\b/g, '$1 file'],
+  [new RegExp(`(^|\\s)[\\w-]+\\.(${FILE_EXTENSIONS})\\b`, 'g'), '$1 file'],
   [/(^|\s)(\S+\.[a-z]{2,}\/\S*|\/\S*\*)/g, '$& url'],
 ]
 

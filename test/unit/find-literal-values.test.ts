@@ -23,6 +23,8 @@ describe('findLiteralValues', () => {
     for (const query of [
       'rotate the oauth2 secret',
       'sha256 of the base64 body',
+      'check the sha256sum, then decode base64url',
+      'edit index.php and deploy.sh',
       'read package.json',
       'upgrade to v2.0.1',
       'GET https://api.example.com/zones/{zone_id}/dns_records',
