@@ -21,8 +21,14 @@ export function closestNames(name: string, known: Iterable<string>, max = 3): st
   const limit = Math.max(2, Math.floor(name.length / 4))
   const scored: { name: string; score: number }[] = []
   for (const k of known) {
-    const d = editDistance(lower, k.toLowerCase())
-    const prefix = lower.length >= 4 && (k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase()))
+    const other = k.toLowerCase()
+    const prefix = lower.length >= 4 && (other.startsWith(lower) || lower.startsWith(other))
+    // The distance is at least the difference in length: past the limit, only a prefix counts (and scores the limit).
+    if (Math.abs(lower.length - other.length) > limit) {
+      if (prefix) scored.push({ name: k, score: limit })
+      continue
+    }
+    const d = editDistance(lower, other)
     if (d <= limit || prefix) scored.push({ name: k, score: prefix ? Math.min(d, limit) : d })
   }
   return scored

@@ -22,6 +22,9 @@ export interface SearchAnswer {
 
 export const SEARCH_PAGE_SIZE = 6
 export const MAX_SEARCH_TOKENS = 440
+/** Far past any request for an operation (the longest benchmark query is under 200); longer text costs ranking and
+ * near-name matching seconds of CPU and is refused. */
+export const MAX_QUERY_CHARS = 500
 
 const engines = new WeakMap<Catalog, SearchEngine>()
 
@@ -46,6 +49,11 @@ export interface SearchView {
 export function answerSearch(catalog: Catalog, args: SearchArgs, view: SearchView = {}): SearchAnswer {
   const { visible } = view
   const query = args.query.trim()
+  if (query.length > MAX_QUERY_CHARS)
+    return {
+      text: `The query is ${query.length.toLocaleString('en-US')} characters; search takes at most ${MAX_QUERY_CHARS.toLocaleString('en-US')}. Search with a few words (a resource and a verb), an exact operation name, "METHOD /path" or a type name.`,
+      isError: true,
+    }
   const apis = catalog.apiNames()
   if (args.api && !apis.includes(args.api)) return { text: `Unknown API "${args.api}". APIs: ${apis.join(', ')}.`, isError: true }
   const exact = lookupExact(catalog, query, args.api, view)

@@ -9,7 +9,7 @@ import { CANONICAL, INTENT_BY_STEM, type Intent, RELATED } from './synonyms.ts'
 export type { Intent }
 
 const FIRST_PERSON = /\b(me|my|mine|myself)\b/i
-const PURPOSE = /[\s,;]+(so( that)?|in order to|because|since|but|when|before|after|during|while)\s/i
+const PURPOSE = /(?<![\s,;])[\s,;]+(so( that)?|in order to|because|since|but|when|before|after|during|while)\s/i
 /** A question about state ("what is ...", "how many ...", "is it ..."): what it asks for is read, whatever its verbs. */
 const READ_QUESTION = /\b(what|which|who|whom|whose|where|how (many|much|long|often|big)|is|are|was|were|does|did|whether)\b|\?\s*$/i
 /** A quoted string, or a #channel or @handle: a value. Apostrophes inside words ("let's", "Maria's") are not quotes. */

@@ -8,7 +8,7 @@ import { FILE_EXTENSIONS } from './analyze-text.ts'
 const KINDS: [RegExp, string | undefined][] = [
   // A web address; but one with a path template ("https://api.example.com/zones/{zone_id}") names an operation.
   [/(?<!\S)https?:\/\/[^\s{}]+(?!\S)/gi, 'url'],
-  [/(?<![\w@.-])[\w.+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+/gi, 'email'],
+  [/(?<![\w@.+-])[\w.+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+/gi, 'email'],
   [/(?<![\w.:])\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?(?![\w.])/g, 'ip'],
   [/(?<![\w:])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){3})[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}(\/\d{1,3})?(?![\w:])/gi, 'ip'],
   // A host name; not a file name ("package.json"), which analyze-text reads as "file", nor a URL, read as "url".

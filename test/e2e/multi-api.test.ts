@@ -63,6 +63,16 @@ describe('search over every API', () => {
     expect(text).toContain('github.reposListForOrg')
   })
 
+  it('refuses a query no request needs, by its length, and keeps serving', async () => {
+    // 64,000 characters of one identifier-like word took ranking and near-name matching seconds of CPU.
+    const { text, isError } = await callTool(client, 'search', { query: 'zonesGet'.repeat(8_000) })
+    expect({ text, isError }).toEqual({
+      text: 'The query is 64,000 characters; search takes at most 500. Search with a few words (a resource and a verb), an exact operation name, "METHOD /path" or a type name.',
+      isError: true,
+    })
+    expect((await callTool(client, 'search', { query: 'list customers', api: 'stripe' })).isError).toBe(false)
+  })
+
   it('limits results to one API when asked', async () => {
     const { text } = await callTool(client, 'search', { query: 'list customers', api: 'stripe' })
     const results = text.split('\n').filter((l) => /^\d+\. /.test(l))

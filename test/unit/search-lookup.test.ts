@@ -127,6 +127,14 @@ describe('what matches nothing', () => {
     expect(search('zones', { api: 'nope' })).toEqual({ text: 'Unknown API "nope". APIs: cloudflare, petstore.', isError: true })
   })
 
+  it('refuses a query over 500 characters, and searches one of 500', () => {
+    expect(search(`list ${'x'.repeat(496)}`)).toEqual({
+      text: 'The query is 501 characters; search takes at most 500. Search with a few words (a resource and a verb), an exact operation name, "METHOD /path" or a type name.',
+      isError: true,
+    })
+    expect(search(`list ${'zones '.repeat(82)}`).isError).toBeUndefined()
+  })
+
   it('suggests other words when no operation matches', () => {
     expect(search('qqqxxyz').text).toBe('No operations match "qqqxxyz". Try other words (a resource and a verb, like "list zones"), or name an API: cloudflare, petstore.')
   })
