@@ -19,6 +19,8 @@ export interface Catalog {
   getSchemas(name: string): Record<string, JsonSchema>
   getTypeIndex(name: string): TypeIndex
   getSearchDocs(name: string): SearchDoc[]
+  /** An operation's description from its search document ('' when it has none). */
+  getDescription(api: string, operation: string): string
   /** The search index codegen built over every API, when this catalog has it; else search indexes the documents. */
   getSearchIndex(): EngineSnapshot | undefined
 }
@@ -54,6 +56,11 @@ export function createCatalog(registry: Registry, text: ArtifactText, searchInde
     getSchemas: (name) => parse(name, 'schemas'),
     getTypeIndex: (name) => parse(name, 'typeIndex'),
     getSearchDocs: (name) => parse(name, 'searchDocs'),
+    getDescription(api, operation) {
+      const key = `${api}:descriptions`
+      if (!parsed.has(key)) parsed.set(key, new Map(parse<SearchDoc[]>(api, 'searchDocs').map((d) => [d.name, d.description])))
+      return (parsed.get(key) as Map<string, string>).get(operation) ?? ''
+    },
     getSearchIndex() {
       if (!parsed.has('search-index')) {
         const source = searchIndexText()

@@ -42,7 +42,7 @@ export function formatResults(catalog: Catalog, hits: SearchHit[], options: Form
     const op = catalog.getApi(hit.api)?.byName.get(hit.name)
     if (!op) return { line: `${first + i}. ${hit.api}.${hit.name}`, signature: '' }
     // The host picks each operation's credentials, so rows leave auth to the lookup and keep their budget for signatures.
-    const description = op.summary && !op.deprecated ? '' : (catalog.getSearchDocs(hit.api).find((d) => d.name === op.name)?.description ?? '')
+    const description = op.summary && !op.deprecated ? '' : catalog.getDescription(hit.api, op.name)
     // A deprecated row names its successor, so the agent need not open it to find out.
     const next = op.deprecated ? findReplacement(catalog.getApi(hit.api)!, description, op.name) : undefined
     const notes = [next && `use ${hit.api}.${next}`, options.annotate?.(hit.api, op)].filter(Boolean).join(', ')
@@ -95,7 +95,5 @@ export function operationFlags(op: OperationSpec, meta: ApiMeta | undefined, not
   return [isWrite(op) ? 'writes' : '', pages, op.deprecated ? 'deprecated' : '', (meta && unusualAuth(op, meta)) ?? '', note ?? ''].filter(Boolean).join(', ')
 }
 
-const clip = (text: string, n: number) => {
-  const s = text.replace(/\s+/g, ' ').trim()
-  return s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s
-}
+// Both sources are one line already: codegen makes summaries one, and firstSentence collapses white space.
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s)

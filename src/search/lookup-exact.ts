@@ -53,7 +53,7 @@ export function operationDetail(catalog: Catalog, api: string, name: string, ann
   const entry = index.operations[name]!
   const flags = operationFlags(op, catalog.getApi(api)!.meta, annotate?.(api, op))
   const lines = [`${api}.${name} — ${op.method} ${op.path}${op.summary ? ` — ${op.summary}` : ''}${flags ? ` [${flags}]` : ''}`]
-  const description = catalog.getSearchDocs(api).find((d) => d.name === name)?.description ?? ''
+  const description = catalog.getDescription(api, name)
   const prose = cleanDescription(description, MAX_DESCRIPTION_CHARS)
   if (prose && prose !== op.summary) lines.push(prose)
   if (op.deprecated) {
