@@ -2,20 +2,13 @@
 // query, phrased as an agent asks, must put the named operation first. The queries differ from the benchmark's tasks
 // (bench/tasks/*.jsonl).
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { loadCatalog } from '../../scripts/load-catalog.ts'
-import type { Catalog } from '../../src/create-catalog.ts'
+import { describe, expect, it } from 'vitest'
 import { engineFor } from '../../src/search/answer-search.ts'
-import { generate, SHARED_SPECS } from '../support/generate.ts'
-import { rankedRoutes } from '../support/ranked-routes.ts'
+import { SHARED_SPECS } from '../support/generate.ts'
+import { rankingOver } from '../support/ranked-routes.ts'
 
-let catalog: Catalog
-
-beforeAll(() => {
-  catalog = loadCatalog(generate(['cloudflare.json', 'github.yaml', 'stripe.yaml'].map((f) => join(SHARED_SPECS, f))))
-}, 180_000)
-
-const top = (api: string, query: string, n = 1) => rankedRoutes(catalog, query, { api, n })
+const ranking = rankingOver(['cloudflare.json', 'github.yaml', 'stripe.yaml'].map((f) => join(SHARED_SPECS, f)))
+const { top } = ranking
 
 describe('search ranking', () => {
   it.each([
@@ -73,10 +66,10 @@ describe('search ranking', () => {
   })
 
   it('searches only the named API, and every API without one', () => {
-    const all = engineFor(catalog)
+    const all = engineFor(ranking.catalog())
       .search('create a customer', { limit: 1000, offset: 0 })
       .hits.map((h) => h.api)
-    const stripe = engineFor(catalog)
+    const stripe = engineFor(ranking.catalog())
       .search('create a customer', { api: 'stripe', limit: 50, offset: 0 })
       .hits.map((h) => h.api)
     expect(new Set(stripe)).toEqual(new Set(['stripe']))
@@ -84,8 +77,8 @@ describe('search ranking', () => {
   })
 
   it('pages through the same ranking', () => {
-    const first = engineFor(catalog).search('dns records', { api: 'cloudflare', limit: 12, offset: 0 }).hits
-    const second = engineFor(catalog).search('dns records', { api: 'cloudflare', limit: 6, offset: 6 }).hits
+    const first = engineFor(ranking.catalog()).search('dns records', { api: 'cloudflare', limit: 12, offset: 0 }).hits
+    const second = engineFor(ranking.catalog()).search('dns records', { api: 'cloudflare', limit: 6, offset: 6 }).hits
     expect(second).toEqual(first.slice(6, 12))
   })
 })

@@ -1,21 +1,14 @@
 // Ranking on APIs nobody tuned for or wrote a vocabulary for (corpus specs, generated without openapi/vocabulary/):
 // what the engine itself knows of how people ask. The queries differ from the benchmark's tasks (bench/tasks/).
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { loadCatalog } from '../../scripts/load-catalog.ts'
-import type { Catalog } from '../../src/create-catalog.ts'
+import { describe, expect, it } from 'vitest'
 import { answerSearch } from '../../src/search/answer-search.ts'
-import { generate, SHARED_SPECS } from '../support/generate.ts'
-import { rankedRoutes } from '../support/ranked-routes.ts'
+import { SHARED_SPECS } from '../support/generate.ts'
+import { rankingOver } from '../support/ranked-routes.ts'
 
-let catalog: Catalog
-
-beforeAll(() => {
-  const specs = ['slack__web-api.json', 'digitalocean__api.yaml', 'pagerduty__rest.json', 'spotify__web-api.yaml'].map((f) => join(SHARED_SPECS, 'corpus', f))
-  catalog = loadCatalog(generate(specs, undefined, { vocabulary: false }))
-}, 180_000)
-
-const top = (api: string, query: string, n = 1) => rankedRoutes(catalog, query, { api, n })
+const specs = ['slack__web-api.json', 'digitalocean__api.yaml', 'pagerduty__rest.json', 'spotify__web-api.yaml'].map((f) => join(SHARED_SPECS, 'corpus', f))
+const ranking = rankingOver(specs, { vocabulary: false })
+const { top } = ranking
 
 describe('search ranking on an API without a vocabulary', () => {
   it.each([
@@ -45,11 +38,11 @@ describe('search ranking on an API without a vocabulary', () => {
   })
 
   it("names a deprecated operation's successor that the description links by its title", () => {
-    const lookup = answerSearch(catalog, { query: 'spotifyWebApi.unfollowPlaylist' }).text
+    const lookup = answerSearch(ranking.catalog(), { query: 'spotifyWebApi.unfollowPlaylist' }).text
     // The spec's summary is "Unfollow Playlist\n": one line all the same.
     expect(lookup.split('\n')[0]).toBe('spotifyWebApi.unfollowPlaylist — DELETE /playlists/{playlist_id}/followers — Unfollow Playlist [writes, deprecated]')
     expect(lookup).toContain('Deprecated: the spec names spotifyWebApi.removeLibraryItems as its replacement.')
-    const listed = answerSearch(catalog, { query: 'stop following a playlist', api: 'spotifyWebApi' }).text
+    const listed = answerSearch(ranking.catalog(), { query: 'stop following a playlist', api: 'spotifyWebApi' }).text
     expect(listed).toContain(
       'spotifyWebApi.unfollowPlaylist — DELETE /playlists/{playlist_id}/followers — Unfollow Playlist [writes, deprecated, use spotifyWebApi.removeLibraryItems]',
     )
