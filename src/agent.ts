@@ -1,23 +1,29 @@
 // The McpAgent: one Durable Object per MCP session, at /mcp and /sse. It registers search and execute
-// (src/mcp/tool-handlers.ts) with its own SQLite as the session store, and nothing else.
+// (src/mcp/tool-handlers.ts) with its own SQLite as the session store, and nothing else. The tool calls the Worker
+// sends it directly (src/session/direct-tool-calls.ts) are answered by the same tools on a second server.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
-import type { RequestId } from '@modelcontextprotocol/sdk/types.js'
+import type { JSONRPCRequest, RequestId } from '@modelcontextprotocol/sdk/types.js'
 import { McpAgent } from 'agents/mcp'
-import type { Limits } from './limits.ts'
+import { type Limits, resolveLimits } from './limits.ts'
 import { registerTools } from './mcp/register-tools.ts'
+import { SERVER_INFO, SERVER_OPTIONS } from './mcp/tool-definitions.ts'
 import { type Props, prepareSearch, toolHandlers } from './mcp/tool-handlers.ts'
+import { DirectServer } from './session/direct-server.ts'
+import { answersDirectly, type DirectAnswer } from './session/direct-tool-calls.ts'
 import { IdleExpiry, type Scheduling, sessionIdleMs } from './session/idle-expiry.ts'
 import { MemoryEventStore } from './session/memory-event-store.ts'
 import { SessionStore } from './session/session-store.ts'
 import { ANOTHER_USERS_SESSION } from './sign-in/bind-session.ts'
 
 export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
-  server = new McpServer({ name: 'codemode-openapi-mcp', version: '0.1.0' }, { capabilities: { logging: {} } })
+  server = new McpServer(SERVER_INFO, SERVER_OPTIONS)
   readonly #expiry = new IdleExpiry(this as unknown as Scheduling, 'expireIdleSession', () => sessionIdleMs(this.env.SESSION_IDLE_SECONDS))
   /** SSE resumption state in memory, not in storage: see src/session/memory-event-store.ts. */
   readonly #events = new MemoryEventStore()
   /** The session store, its tables made once per object (a destroyed object starts as a new instance). */
   #sessionStore: SessionStore | undefined
+  /** The server that answers the tool calls the Worker sends directly, made on the first (see _callTool). */
+  #direct: DirectServer | undefined
 
   /** Every MCP request (each POST, the GET stream, SSE) reaches the object here: it counts as activity. */
   override async fetch(request: Request): Promise<Response> {
@@ -37,10 +43,31 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
 
   async init(): Promise<void> {
     await this.#expiry.ensureArmed()
-    const handlers = toolHandlers(this.env, { props: () => this.props, store: (limits) => this.#store(limits) })
+    const handlers = this.#handlers()
     registerTools(this.server, handlers)
     // In the background: by the session's first search, its APIs and the search index are loaded (once per isolate).
     if (handlers.apis.length) prepareSearch(handlers.apis).catch((err: unknown) => console.error('loading the search index failed; search will retry', err))
+  }
+
+  #handlers() {
+    return toolHandlers(this.env, { props: () => this.props, store: (limits) => this.#store(limits) })
+  }
+
+  /**
+   * A tools/call the Worker sends straight here (src/session/direct-tool-calls.ts), one RPC instead of agents'
+   * WebSocket bridge, when it cannot need to ask the client anything. It is answered by a second McpServer with the
+   * same tools and this session's store, told who the client is by replaying the session's initialize request.
+   * `bridge` when the call may need an approval asked of the human (elicitation): the Worker then sends it through
+   * agents' transport; `unknown` for a session never initialized or ended.
+   */
+  async _callTool(props: Props | undefined, message: JSONRPCRequest): Promise<DirectAnswer> {
+    const initialize = (await this._startRequest(props)) as JSONRPCRequest | undefined
+    if (!initialize) return { unknown: true }
+    if (!answersDirectly(initialize, this.env)) return { bridge: true }
+    await this.#expiry.touch()
+    // An execute ends within its wall-time limit; the transport's own timeout only backs that up.
+    this.#direct ??= new DirectServer(initialize, this.#handlers(), resolveLimits(this.env).timeoutMs + 60_000)
+    return { message: await this.#direct.call(message) }
   }
 
   /** The session store in this session object's SQLite (src/session/session-store.ts); the vars, and so the limits, are fixed for the object's life. */

@@ -8,6 +8,7 @@ import { checkOrigin } from './check-origin.ts'
 import { checkSignIn, resolveSignIn, type SignIn } from './check-sign-in.ts'
 import { jsonRpcError } from './json-rpc-error.ts'
 import { STATELESS_ROUTE, serveStateless } from './mcp/serve-stateless.ts'
+import { withDirectToolCalls } from './session/direct-tool-calls.ts'
 import { withMergedSessionHops } from './session/merged-session-hops.ts'
 import { apiSignInInfo } from './sign-in/api-sign-in-info.ts'
 import { cacheTokenReads } from './sign-in/cache-token-reads.ts'
@@ -18,7 +19,7 @@ export { CodeModeAgent }
 // Longest path first: a request goes to the first whose path it is or lies under, so /mcp/stateless is not /mcp's.
 const TRANSPORTS = {
   [STATELESS_ROUTE]: serveStateless(),
-  '/mcp': withMergedSessionHops(CodeModeAgent.serve('/mcp', { binding: 'MCP_OBJECT' })),
+  '/mcp': withDirectToolCalls(withMergedSessionHops(CodeModeAgent.serve('/mcp', { binding: 'MCP_OBJECT' }))),
   '/sse': CodeModeAgent.serveSSE('/sse', { binding: 'MCP_OBJECT' }),
 }
 

@@ -6,6 +6,7 @@
 import { McpServer } from '@modelcontextprotocol/server'
 import { createMcpHandler } from 'agents/mcp/server'
 import { registerToolsV2 } from './register-tools-v2.ts'
+import { SERVER_INFO, SERVER_OPTIONS } from './tool-definitions.ts'
 import { type Props, toolHandlers } from './tool-handlers.ts'
 
 export const STATELESS_ROUTE = '/mcp/stateless'
@@ -23,7 +24,7 @@ export function serveStateless(): Handler {
       const props = (ctx as { props?: Props }).props
       const handler = createMcpHandler(
         ({ era }) => {
-          const server = new McpServer({ name: 'codemode-openapi-mcp', version: '0.1.0' }, { capabilities: { logging: {} } })
+          const server = new McpServer(SERVER_INFO, SERVER_OPTIONS)
           registerToolsV2(server, toolHandlers(env, { props: () => props, noStore: STATELESS_NO_STORE, cannotAsk: STATELESS_NO_APPROVAL }), era)
           return server
         },

@@ -18,6 +18,10 @@ export interface ToolHandlers {
 }
 
 /** Asks the human behind the client a yes/no question, withdrawn when `signal` aborts; undefined when the client cannot be asked. */
+/** What the server says it is, and its capabilities, on every route (two SDK versions, one server). */
+export const SERVER_INFO = { name: 'codemode-openapi-mcp', version: '0.1.0' }
+export const SERVER_OPTIONS = { capabilities: { logging: {} } }
+
 export type AskHuman = (message: string, signal?: AbortSignal) => Promise<boolean>
 
 export interface ExecuteContext {

@@ -1,0 +1,121 @@
+// tools/call on /mcp answered by the session object over one RPC (src/session/direct-tool-calls.ts), against the real
+// Worker, Prism and raw HTTP: answered as JSON rather than through agents' WebSocket bridge as server-sent events;
+// anything else, and any call that might have to ask the human to approve a write, left to agents' transport; and
+// hostile requests (unknown sessions, reused ids, batches, unsupported versions) answered as agents would.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type PetstoreStack, startPetstore } from '../support/petstore.ts'
+
+let plain: PetstoreStack
+let approving: PetstoreStack
+
+beforeAll(async () => {
+  ;[plain, approving] = await Promise.all([startPetstore(), startPetstore({ policy: { approveWrites: true } })])
+}, 120_000)
+
+afterAll(async () => {
+  await Promise.all([plain?.stop(), approving?.stop()])
+})
+
+const VERSION = '2025-06-18'
+const HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }
+
+/** Starts a session by hand; `capabilities` are the client's (elicitation or not). */
+async function startSession(stack: PetstoreStack, capabilities: Record<string, unknown> = {}): Promise<string> {
+  const init = await post(stack, undefined, {
+    jsonrpc: '2.0',
+    id: 0,
+    method: 'initialize',
+    params: { protocolVersion: VERSION, capabilities, clientInfo: { name: 't', version: '1' } },
+  })
+  const session = init.headers.get('mcp-session-id')
+  await init.body?.cancel()
+  expect(session).toBeTruthy()
+  const ready = await post(stack, session!, { jsonrpc: '2.0', method: 'notifications/initialized' })
+  expect(ready.status).toBe(202)
+  return session!
+}
+
+function post(stack: PetstoreStack, session: string | undefined, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const sessionHeaders: Record<string, string> = session ? { 'mcp-session-id': session, 'mcp-protocol-version': VERSION } : {}
+  return fetch(stack.server.mcpUrl, { method: 'POST', headers: { ...HEADERS, ...sessionHeaders, ...headers }, body: JSON.stringify(body) })
+}
+
+const execute = (id: number | string, code: string) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'execute', arguments: { code } } })
+
+/** The JSON-RPC response in an answer, whichever way it came: JSON, or the data of a server-sent event. */
+async function response(res: Response): Promise<{ id?: unknown; result?: { content: { text: string }[]; isError?: boolean }; error?: { code: number; message: string } }> {
+  const text = await res.text()
+  if (res.headers.get('content-type')?.includes('application/json')) return JSON.parse(text)
+  const data = text.split('\n').filter((l) => l.startsWith('data: '))
+  return JSON.parse(data.at(-1)!.slice('data: '.length))
+}
+
+describe('tools/call on /mcp', () => {
+  it('is answered as JSON by the session object, with the session header, and the session store works', async () => {
+    const session = await startSession(plain)
+    const res = await post(plain, session, execute(1, "async () => { await session.set('pet', (await petstore.getPetById({ petId: 1 })).name); return 'kept' }"))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('application/json')
+    expect(res.headers.get('mcp-session-id')).toBe(session)
+    expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    const answer = await response(res)
+    expect(answer.id).toBe(1)
+    expect(JSON.parse(answer.result!.content[0]!.text).result).toBe('kept')
+    const next = await response(await post(plain, session, execute('two', "async () => session.get('pet')")))
+    expect(next.id).toBe('two')
+    expect(JSON.parse(next.result!.content[0]!.text).result).toBe('doggie')
+  })
+
+  it('answers an unknown session 404, as agents does', async () => {
+    const res = await post(plain, 'no-such-session-0123456789', execute(1, 'async () => 1'))
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({ jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null })
+  })
+
+  it('refuses a second call under an id still running, and the first call finishes', async () => {
+    const session = await startSession(plain)
+    const slow = post(plain, session, execute(7, 'async () => { await new Promise((r) => setTimeout(r, 1500)); return 1 }'))
+    await new Promise((r) => setTimeout(r, 300))
+    const reused = await response(await post(plain, session, execute(7, 'async () => 2')))
+    expect(reused).toEqual({
+      jsonrpc: '2.0',
+      id: 7,
+      error: { code: -32600, message: 'Invalid Request: id 7 belongs to a call still running in this session; send each request with an id of its own' },
+    })
+    expect(JSON.parse((await response(await slow)).result!.content[0]!.text).result).toBe(1)
+    // Once the first has finished, the id is free again.
+    expect(JSON.parse((await response(await post(plain, session, execute(7, 'async () => 3')))).result!.content[0]!.text).result).toBe(3)
+  })
+
+  it('leaves a batch and an unsupported protocol version to agents', async () => {
+    const session = await startSession(plain)
+    const batch = await post(plain, session, [execute(1, 'async () => 5')])
+    expect(batch.headers.get('content-type')).toContain('text/event-stream')
+    expect(JSON.parse((await response(batch)).result!.content[0]!.text).result).toBe(5)
+    const old = await post(plain, session, execute(2, 'async () => 1'), { 'mcp-protocol-version': '1999-01-01' })
+    expect(old.status).toBe(400)
+    expect((await old.json()).error.message).toContain('Unsupported protocol version: 1999-01-01')
+  })
+
+  it('goes through agents when the client can be asked to approve a write, so the approval reaches it', async () => {
+    const session = await startSession(approving, { elicitation: {} })
+    const write = post(approving, session, execute(1, "async () => petstore.addPet({ body: { name: 'x', photoUrls: [] } })"))
+    const res = await write
+    expect(res.headers.get('content-type')).toContain('text/event-stream')
+    // The stream's first event asks the human; this client does not answer, so the stream is left open.
+    const reader = res.body!.getReader()
+    let text = ''
+    while (!text.includes('elicitation/create')) text += new TextDecoder().decode((await reader.read()).value)
+    expect(text).toContain('Allow petstore.addPet?')
+    await reader.cancel()
+  })
+
+  it('answers directly when the client cannot be asked, refusing the write by name', async () => {
+    const session = await startSession(approving)
+    const res = await post(approving, session, execute(1, "async () => petstore.addPet({ body: { name: 'x', photoUrls: [] } })"))
+    expect(res.headers.get('content-type')).toContain('application/json')
+    const answer = await response(res)
+    expect(answer.result!.isError).toBe(true)
+    expect(answer.result!.content[0]!.text).toContain('this MCP client does not support elicitation')
+  })
+})
