@@ -99,6 +99,7 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     return { ok: false, error: `The sandbox failed: ${(err as Error).message}`, logs: [], calls: host.usage.calls }
   } finally {
     ended.abort(new Error('the execution ended'))
+    host.releaseAudit()
     if (timer !== undefined) clearTimeout(timer)
     dispose(entry)
     dispose(worker)

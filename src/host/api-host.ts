@@ -8,6 +8,7 @@ import type { Access } from '../access/resolve-access.ts'
 import type { OperationSpec } from '../artifacts.ts'
 import { apiNames, getApi, getMeta, getSchemas, loadArtifacts } from '../catalog.ts'
 import { credentialForms } from './apply-credential.ts'
+import { AuditLog } from './audit-log.ts'
 import { checkCall } from './check-call.ts'
 import { findOperationByPath } from './find-operation.ts'
 import { hostOwnedSlots } from './host-owned-slots.ts'
@@ -72,6 +73,7 @@ export class ApiHost extends RpcTarget {
   #scrubber: Scrubber | undefined
   #dryRun: boolean
   #planned: RequestPreview[] = []
+  readonly #audit = new AuditLog()
 
   /** `ended` aborts when the execution is over; from then on no call is sent. `access` is the signed-in user's. */
   constructor(env: Record<string, unknown>, limits: ExecutionLimits, options: ApiHostOptions = {}) {
@@ -143,6 +145,11 @@ export class ApiHost extends RpcTarget {
     }
   }
 
+  /** Called when the execution has its answer: the audit lines are written after it goes out (src/host/audit-log.ts). */
+  releaseAudit(): void {
+    this.#audit.release()
+  }
+
   get usage(): Usage {
     return { ...this.#used }
   }
@@ -185,10 +192,7 @@ export class ApiHost extends RpcTarget {
     const started = Date.now()
     const sent = await sendRequest(built, { ...send, budget: { left: this.#limits.maxResponseBytes - this.#used.bytes, limit: this.#limits.maxResponseBytes } })
     this.#used.bytes += sent.bytes
-    // One audit line per upstream call: never a credential, never a body.
-    console.log(
-      JSON.stringify({ audit: 'upstream-call', user: this.#user ?? null, api: apiName, operation: name, method: op.method, status: sent.status ?? null, ms: Date.now() - started }),
-    )
+    this.#audit.record({ user: this.#user ?? null, api: apiName, operation: name, method: op.method, status: sent.status ?? null, ms: Date.now() - started })
     return sent.ok ? { ok: true, value: sent.value, url: built.url, link: sent.link } : { ok: false, error: sent.error }
   }
 

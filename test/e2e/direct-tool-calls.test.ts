@@ -94,7 +94,7 @@ describe('tools/call on /mcp', () => {
     expect(JSON.parse((await response(batch)).result!.content[0]!.text).result).toBe(5)
     const old = await post(plain, session, execute(2, 'async () => 1'), { 'mcp-protocol-version': '1999-01-01' })
     expect(old.status).toBe(400)
-    expect((await old.json()).error.message).toContain('Unsupported protocol version: 1999-01-01')
+    expect(((await old.json()) as { error: { message: string } }).error.message).toContain('Unsupported protocol version: 1999-01-01')
   })
 
   it('goes through agents when the client can be asked to approve a write, so the approval reaches it', async () => {

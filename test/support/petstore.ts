@@ -23,6 +23,8 @@ export interface StartPetstoreOptions {
   policy?: Record<string, unknown>
   /** Put the recording proxy between the Worker and Prism (default true); benchmarks turn it off. */
   record?: boolean
+  /** `log` shows the Worker's console.log lines (audit lines) on this process's stdout. */
+  logLevel?: 'warn' | 'log'
 }
 
 /** Starts Prism, a recording proxy and the Worker serving the petstore API; `stop()` tears down all three. */
@@ -36,6 +38,7 @@ export async function startPetstore(options: StartPetstoreOptions = {}): Promise
       generated,
       vars: { API_CONFIG: { petstore: { baseUrl: proxy?.url ?? prism.url, ...options.policy } }, ...options.vars },
       secrets: { PETSTORE_API_TOKEN: 'petstore-test-token' },
+      logLevel: options.logLevel,
     })
   } catch (err) {
     await proxy?.stop()
