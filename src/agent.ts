@@ -4,12 +4,12 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import type { JSONRPCRequest, RequestId } from '@modelcontextprotocol/sdk/types.js'
 import { McpAgent } from 'agents/mcp'
-import { type Limits, resolveLimits } from './limits.ts'
+import { DEFAULT_LIMITS, type Limits, resolveLimits } from './limits.ts'
 import { registerTools } from './mcp/register-tools.ts'
 import { SERVER_INFO, SERVER_OPTIONS } from './mcp/tool-definitions.ts'
 import { type Props, prepareSearch, toolHandlers } from './mcp/tool-handlers.ts'
-import { DirectServer } from './session/direct-server.ts'
-import { answersDirectly, type DirectAnswer } from './session/direct-tool-calls.ts'
+import { answersDirectly, DirectServer } from './session/direct-server.ts'
+import type { DirectAnswer } from './session/direct-tool-calls.ts'
 import { IdleExpiry, type Scheduling, sessionIdleMs } from './session/idle-expiry.ts'
 import { MemoryEventStore } from './session/memory-event-store.ts'
 import { SessionStore } from './session/session-store.ts'
@@ -62,12 +62,20 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
    */
   async _callTool(props: Props | undefined, message: JSONRPCRequest): Promise<DirectAnswer> {
     const initialize = (await this._startRequest(props)) as JSONRPCRequest | undefined
-    if (!initialize) return { unknown: true }
-    if (!answersDirectly(initialize, this.env)) return { bridge: true }
+    if (!initialize) return { kind: 'unknown' }
+    if (!answersDirectly(initialize, this.env)) return { kind: 'bridge' }
     await this.#expiry.touch()
-    // An execute ends within its wall-time limit; the transport's own timeout only backs that up.
-    this.#direct ??= new DirectServer(initialize, this.#handlers(), resolveLimits(this.env).timeoutMs + 60_000)
-    return { message: await this.#direct.call(message) }
+    this.#direct ??= new DirectServer(initialize, this.#handlers(), this.#directTimeoutMs())
+    return { kind: 'answer', message: await this.#direct.call(message) }
+  }
+
+  /** An execute ends within its wall-time limit; the direct transport's own timeout only backs that up. A bad limit var is execute's to report. */
+  #directTimeoutMs(): number {
+    try {
+      return resolveLimits(this.env).timeoutMs + 60_000
+    } catch {
+      return DEFAULT_LIMITS.timeoutMs + 60_000
+    }
   }
 
   /** The session store in this session object's SQLite (src/session/session-store.ts); the vars, and so the limits, are fixed for the object's life. */

@@ -19,7 +19,7 @@ export { CodeModeAgent }
 // Longest path first: a request goes to the first whose path it is or lies under, so /mcp/stateless is not /mcp's.
 const TRANSPORTS = {
   [STATELESS_ROUTE]: serveStateless(),
-  '/mcp': withDirectToolCalls(withMergedSessionHops(CodeModeAgent.serve('/mcp', { binding: 'MCP_OBJECT' }))),
+  '/mcp': withDirectToolCalls('/mcp', withMergedSessionHops(CodeModeAgent.serve('/mcp', { binding: 'MCP_OBJECT' }))),
   '/sse': CodeModeAgent.serveSSE('/sse', { binding: 'MCP_OBJECT' }),
 }
 

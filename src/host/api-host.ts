@@ -192,7 +192,10 @@ export class ApiHost extends RpcTarget {
     const started = Date.now()
     const sent = await sendRequest(built, { ...send, budget: { left: this.#limits.maxResponseBytes - this.#used.bytes, limit: this.#limits.maxResponseBytes } })
     this.#used.bytes += sent.bytes
-    this.#audit.record({ user: this.#user ?? null, api: apiName, operation: name, method: op.method, status: sent.status ?? null, ms: Date.now() - started })
+    this.#audit.record(
+      { at: new Date(started).toISOString(), user: this.#user ?? null, api: apiName, operation: name, method: op.method, status: sent.status ?? null, ms: Date.now() - started },
+      writes,
+    )
     return sent.ok ? { ok: true, value: sent.value, url: built.url, link: sent.link } : { ok: false, error: sent.error }
   }
 

@@ -17,11 +17,11 @@ export interface ToolHandlers {
   execute?(args: { code: string; dryRun?: boolean }, context: ExecuteContext): Promise<ToolAnswer>
 }
 
-/** Asks the human behind the client a yes/no question, withdrawn when `signal` aborts; undefined when the client cannot be asked. */
 /** What the server says it is, and its capabilities, on every route (two SDK versions, one server). */
 export const SERVER_INFO = { name: 'codemode-openapi-mcp', version: '0.1.0' }
 export const SERVER_OPTIONS = { capabilities: { logging: {} } }
 
+/** Asks the human behind the client a yes/no question, withdrawn when `signal` aborts; undefined when the client cannot be asked. */
 export type AskHuman = (message: string, signal?: AbortSignal) => Promise<boolean>
 
 export interface ExecuteContext {

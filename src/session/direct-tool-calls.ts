@@ -1,16 +1,17 @@
 // A tools/call on /mcp goes from the Worker to its session object as one RPC (CodeModeAgent._callTool) and is
 // answered with JSON. agents' own transport instead opens a WebSocket to the object for every POST and streams the
-// answer back as server-sent events, about 2 ms more per call. A call that might need to ask the human to approve a
-// write (MCP elicitation, which only agents' transport can carry) is sent through agents' transport as before, as
+// answer back as server-sent events, about 2.5 ms more per call. A call that might need to ask the human to approve
+// a write (MCP elicitation, which only agents' transport can carry) is sent through agents' transport as before, as
 // is everything that is not a well-formed tools/call: agents then answers it, errors included, as it always has.
-import { type JSONRPCMessage, type JSONRPCRequest, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js'
+import { type JSONRPCMessage, type JSONRPCRequest, JSONRPCRequestSchema, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js'
 import { jsonRpcError } from '../json-rpc-error.ts'
 import type { Props } from '../mcp/tool-handlers.ts'
+import { ANOTHER_USERS_SESSION } from '../sign-in/bind-session.ts'
 
 type Handler = { fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> }
 
 /** The session object's answer: the response, or that the session is unknown, or that agents' transport must carry it. */
-export type DirectAnswer = { message?: JSONRPCMessage; unknown?: never; bridge?: never } | { unknown: true } | { bridge: true }
+export type DirectAnswer = { kind: 'answer'; message: JSONRPCMessage } | { kind: 'unknown' } | { kind: 'bridge' }
 
 interface CallsTools {
   _callTool(props: Props | undefined, message: JSONRPCRequest): Promise<DirectAnswer>
@@ -19,36 +20,34 @@ interface CallsTools {
 /** agents' limit on a POST body, kept here so that a body it would refuse is left for it to refuse. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024
 
-/** `handler` (agents' /mcp) with tools/call answered over one RPC; every other request reaches it unchanged. */
-export function withDirectToolCalls(handler: Handler): Handler {
+/** `handler` (agents' handler at `path`) with tools/call answered over one RPC; every other request reaches it unchanged. */
+export function withDirectToolCalls(path: string, handler: Handler): Handler {
   return {
     async fetch(request, env, ctx) {
       const sessionId = request.headers.get('mcp-session-id')
-      if (request.method !== 'POST' || !sessionId || !directEligible(request.headers)) return handler.fetch(request, env, ctx)
+      if (request.method !== 'POST' || !sessionId || new URL(request.url).pathname !== path || !directEligible(request.headers)) return handler.fetch(request, env, ctx)
       const body = await request.text()
       const message = toolCall(body)
       const resend = () => handler.fetch(new Request(request.url, { method: 'POST', headers: request.headers, body }), env, ctx)
       if (!message) return resend()
       const stub = env.MCP_OBJECT.get(env.MCP_OBJECT.idFromName(`streamable-http:${sessionId}`)) as unknown as CallsTools
-      const answer = await stub._callTool((ctx as { props?: Props }).props, message)
-      if ('bridge' in answer && answer.bridge) return resend()
-      if ('unknown' in answer && answer.unknown) return jsonRpcError(404, 'Session not found', -32001)
-      if (!answer.message) return jsonRpcError(500, `The session answered tools/call ${JSON.stringify(message.id)} with nothing; send it again.`, -32603)
+      let answer: DirectAnswer
+      try {
+        answer = await stub._callTool((ctx as { props?: Props }).props, message)
+      } catch (err) {
+        // Another user's session is answered 404 by bindSession (src/sign-in/bind-session.ts), as on agents' path.
+        if (String((err as Error)?.message).includes(ANOTHER_USERS_SESSION)) throw err
+        console.error('tools/call on the session object failed', err)
+        return Response.json(
+          { jsonrpc: '2.0', id: message.id, error: { code: -32603, message: `The session could not run this call (${(err as Error)?.message}); send it again.` } },
+          { status: 500, headers: CORS },
+        )
+      }
+      if (answer.kind === 'bridge') return resend()
+      if (answer.kind === 'unknown') return jsonRpcError(404, 'Session not found', -32001)
       return Response.json(answer.message, { headers: { 'mcp-session-id': sessionId, ...CORS } })
     },
   }
-}
-
-/** Whether the client can be sent the session object's answer to a client request without a server-sent event. */
-export function answersDirectly(initialize: JSONRPCRequest, env: Env): boolean {
-  const capabilities = (initialize.params as { capabilities?: { elicitation?: unknown } } | undefined)?.capabilities
-  return capabilities?.elicitation === undefined || !mentionsApproval([env.API_CONFIG, env.ACCESS_RULES])
-}
-
-/** Whether any policy in the operator's vars turns on write approval (a superset of where it applies). */
-function mentionsApproval(value: unknown): boolean {
-  if (!value || typeof value !== 'object') return false
-  return Object.entries(value).some(([key, v]) => (key === 'approveWrites' && v === true) || mentionsApproval(v))
 }
 
 /** The headers agents would have checked before anything else; a request failing them is left for it to refuse. */
@@ -64,7 +63,7 @@ function directEligible(headers: Headers): boolean {
   )
 }
 
-/** The body as one tools/call request, or undefined for anything else (a batch, a notification, bad JSON). */
+/** The body as one valid tools/call request, or undefined for anything else (a batch, a notification, bad JSON). */
 function toolCall(body: string): JSONRPCRequest | undefined {
   let parsed: unknown
   try {
@@ -72,13 +71,11 @@ function toolCall(body: string): JSONRPCRequest | undefined {
   } catch {
     return undefined
   }
-  const m = parsed as Partial<JSONRPCRequest> | null
-  const id = m?.id
-  const hasId = (typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id))
-  return m && !Array.isArray(m) && m.jsonrpc === '2.0' && m.method === 'tools/call' && hasId ? (m as JSONRPCRequest) : undefined
+  const request = JSONRPCRequestSchema.safeParse(parsed)
+  return request.success && request.data.method === 'tools/call' ? (parsed as JSONRPCRequest) : undefined
 }
 
-/** The CORS headers agents puts on its /mcp answers (its defaults), so browser clients read these the same. */
+/** The CORS headers agents puts on its /mcp answers (its defaults: no corsOptions is set), so browser clients read these the same. */
 const CORS = {
   'Access-Control-Allow-Headers': 'Content-Type, Accept, Authorization, mcp-session-id, mcp-protocol-version',
   'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',

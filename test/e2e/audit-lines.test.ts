@@ -36,7 +36,16 @@ async function auditLines(count: number, run: () => Promise<unknown>): Promise<R
   }
 }
 
-const LINE = { audit: 'upstream-call', user: null, api: 'petstore', operation: 'getPetById', method: 'GET', status: 200, ms: expect.any(Number) }
+const LINE = {
+  audit: 'upstream-call',
+  at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+  user: null,
+  api: 'petstore',
+  operation: 'getPetById',
+  method: 'GET',
+  status: 200,
+  ms: expect.any(Number),
+}
 
 describe('audit lines', () => {
   for (const route of ['/mcp', '/mcp/stateless']) {
@@ -51,6 +60,20 @@ describe('audit lines', () => {
       await client.close()
     })
   }
+
+  it('writes a line for a write as well as for a read', async () => {
+    const client = await connect(stack.server.mcpUrl)
+    const lines = await auditLines(2, async () => {
+      await callTool(client, 'execute', {
+        code: "async () => { await petstore.addPet({ body: { name: 'x', photoUrls: [] } }); return (await petstore.getPetById({ petId: 1 })).name }",
+      })
+    })
+    expect(lines.map((l) => [l.operation, l.method])).toEqual([
+      ['addPet', 'POST'],
+      ['getPetById', 'GET'],
+    ])
+    await client.close()
+  })
 
   it('writes the lines of an execution that fails after its calls', async () => {
     const client = await connect(stack.server.mcpUrl)

@@ -74,9 +74,13 @@ describe('tools/call on /mcp', () => {
 
   it('refuses a second call under an id still running, and the first call finishes', async () => {
     const session = await startSession(plain)
-    const slow = post(plain, session, execute(7, 'async () => { await new Promise((r) => setTimeout(r, 1500)); return 1 }'))
-    await new Promise((r) => setTimeout(r, 300))
-    const reused = await response(await post(plain, session, execute(7, 'async () => 2')))
+    const slow = post(plain, session, execute(7, 'async () => { await new Promise((r) => setTimeout(r, 4000)); return 1 }'))
+    // Until the slow call has reached the session object, a call under its id just runs; then it is refused.
+    let reused = await response(await post(plain, session, execute(7, 'async () => 2')))
+    for (let tries = 0; reused.result && tries < 30; tries++) {
+      await new Promise((r) => setTimeout(r, 100))
+      reused = await response(await post(plain, session, execute(7, 'async () => 2')))
+    }
     expect(reused).toEqual({
       jsonrpc: '2.0',
       id: 7,
@@ -85,6 +89,26 @@ describe('tools/call on /mcp', () => {
     expect(JSON.parse((await response(await slow)).result!.content[0]!.text).result).toBe(1)
     // Once the first has finished, the id is free again.
     expect(JSON.parse((await response(await post(plain, session, execute(7, 'async () => 3')))).result!.content[0]!.text).result).toBe(3)
+  })
+
+  it('answers a session ended by DELETE 404', async () => {
+    const session = await startSession(plain)
+    const ended = await fetch(plain.server.mcpUrl, { method: 'DELETE', headers: { 'mcp-session-id': session, 'mcp-protocol-version': VERSION } })
+    expect(ended.status).toBe(204)
+    const res = await post(plain, session, execute(1, 'async () => 1'))
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({ jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null })
+  })
+
+  it('answers only at /mcp itself: a tools/call under /mcp/ is left to agents', async () => {
+    const session = await startSession(plain)
+    const res = await fetch(new URL('/mcp/elsewhere', plain.server.url), {
+      method: 'POST',
+      headers: { ...HEADERS, 'mcp-session-id': session, 'mcp-protocol-version': VERSION },
+      body: JSON.stringify(execute(1, 'async () => 1')),
+    })
+    expect(res.status).not.toBe(200)
+    await res.body?.cancel()
   })
 
   it('leaves a batch and an unsupported protocol version to agents', async () => {
@@ -105,7 +129,11 @@ describe('tools/call on /mcp', () => {
     // The stream's first event asks the human; this client does not answer, so the stream is left open.
     const reader = res.body!.getReader()
     let text = ''
-    while (!text.includes('elicitation/create')) text += new TextDecoder().decode((await reader.read()).value)
+    while (!text.includes('elicitation/create')) {
+      const { done, value } = await reader.read()
+      if (done) break
+      text += new TextDecoder().decode(value)
+    }
     expect(text).toContain('Allow petstore.addPet?')
     await reader.cancel()
   })

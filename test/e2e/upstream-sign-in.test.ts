@@ -148,8 +148,17 @@ describe('upstream sign-in', () => {
     }
     const audits = lines.filter((l) => l.includes('"audit"')).map((l) => JSON.parse(l.slice(l.indexOf('{'))))
     expect(audits).toEqual([
-      { audit: 'upstream-call', user: expect.stringMatching(/^music-[0-9a-f]{16}$/), api: 'music', operation: 'getMe', method: 'GET', status: 200, ms: expect.any(Number) },
-      { audit: 'upstream-call', user: audits[0]?.user, api: 'music', operation: 'getMe', method: 'GET', status: 200, ms: expect.any(Number) },
+      {
+        audit: 'upstream-call',
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        user: expect.stringMatching(/^music-[0-9a-f]{16}$/),
+        api: 'music',
+        operation: 'getMe',
+        method: 'GET',
+        status: 200,
+        ms: expect.any(Number),
+      },
+      { audit: 'upstream-call', at: expect.any(String), user: audits[0]?.user, api: 'music', operation: 'getMe', method: 'GET', status: 200, ms: expect.any(Number) },
     ])
     const token = String(upstream.requests[mark]?.headers.authorization).replace('Bearer ', '')
     expect(token.length).toBeGreaterThan(20)
