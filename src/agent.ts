@@ -63,18 +63,20 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
   async _callTool(props: Props | undefined, message: JSONRPCRequest): Promise<DirectAnswer> {
     const initialize = (await this._startRequest(props)) as JSONRPCRequest | undefined
     if (!initialize) return { kind: 'unknown' }
-    if (!answersDirectly(initialize, this.env)) return { kind: 'bridge' }
+    const timeoutMs = this.#executeTimeoutMs()
+    if (!answersDirectly(initialize, this.env, timeoutMs)) return { kind: 'bridge' }
     await this.#expiry.touch()
-    this.#direct ??= new DirectServer(initialize, this.#handlers(), this.#directTimeoutMs())
+    // The direct transport's own timeout only backs up the execute's wall-time limit.
+    this.#direct ??= new DirectServer(initialize, this.#handlers(), timeoutMs + 60_000)
     return { kind: 'answer', message: await this.#direct.call(message) }
   }
 
-  /** An execute ends within its wall-time limit; the direct transport's own timeout only backs that up. A bad limit var is execute's to report. */
-  #directTimeoutMs(): number {
+  /** The execute's wall-time limit; a bad EXECUTE_TIMEOUT_MS is for execute to report, naming it. */
+  #executeTimeoutMs(): number {
     try {
-      return resolveLimits(this.env).timeoutMs + 60_000
+      return resolveLimits(this.env).timeoutMs
     } catch {
-      return DEFAULT_LIMITS.timeoutMs + 60_000
+      return DEFAULT_LIMITS.timeoutMs
     }
   }
 

@@ -46,8 +46,15 @@ export class DirectServer {
   }
 }
 
-/** Whether a client can be answered directly: it cannot be asked to approve a write, or no policy asks for approval. */
-export function answersDirectly(initialize: JSONRPCRequest, env: Env): boolean {
+/** Cloudflare's edge ends a response that sends nothing for 100 s: agents' stream sends keepalives, a JSON answer cannot. */
+const LONGEST_SILENT_ANSWER_MS = 90_000
+
+/**
+ * Whether a call can be answered directly: an execute always ends well within the edge's idle limit, and either the
+ * client cannot be asked to approve a write or no policy asks for approval.
+ */
+export function answersDirectly(initialize: JSONRPCRequest, env: Env, executeTimeoutMs: number): boolean {
+  if (executeTimeoutMs > LONGEST_SILENT_ANSWER_MS) return false
   const capabilities = (initialize.params as { capabilities?: { elicitation?: unknown } } | undefined)?.capabilities
   return capabilities?.elicitation === undefined || !mentionsApproval([env.API_CONFIG, env.ACCESS_RULES])
 }

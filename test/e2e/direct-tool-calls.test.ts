@@ -7,13 +7,14 @@ import { type PetstoreStack, startPetstore } from '../support/petstore.ts'
 
 let plain: PetstoreStack
 let approving: PetstoreStack
+let patient: PetstoreStack
 
 beforeAll(async () => {
-  ;[plain, approving] = await Promise.all([startPetstore(), startPetstore({ policy: { approveWrites: true } })])
-}, 120_000)
+  ;[plain, approving, patient] = await Promise.all([startPetstore(), startPetstore({ policy: { approveWrites: true } }), startPetstore({ vars: { EXECUTE_TIMEOUT_MS: '120000' } })])
+}, 180_000)
 
 afterAll(async () => {
-  await Promise.all([plain?.stop(), approving?.stop()])
+  await Promise.all([plain?.stop(), approving?.stop(), patient?.stop()])
 })
 
 const VERSION = '2025-06-18'
@@ -136,6 +137,13 @@ describe('tools/call on /mcp', () => {
     }
     expect(text).toContain('Allow petstore.addPet?')
     await reader.cancel()
+  })
+
+  it('goes through agents, whose stream keeps the connection alive, when an execute may outlast the edge idle limit', async () => {
+    const session = await startSession(patient)
+    const res = await post(patient, session, execute(1, 'async () => 4'))
+    expect(res.headers.get('content-type')).toContain('text/event-stream')
+    expect(JSON.parse((await response(res)).result!.content[0]!.text).result).toBe(4)
   })
 
   it('answers directly when the client cannot be asked, refusing the write by name', async () => {
