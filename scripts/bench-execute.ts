@@ -18,6 +18,8 @@ import { percentile } from './percentile.ts'
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '200' }, warmup: { type: 'string', default: '20' } } })
 const SAMPLES = Number(values.samples)
+/** Untimed pause after each sample, longer than any work an answer leaves behind. */
+const PAUSE_MS = 10
 const WARMUP = Number(values.warmup)
 
 interface Case {
@@ -92,6 +94,10 @@ try {
       const t0 = performance.now()
       await c.run()
       times[k]?.push(performance.now() - t0)
+      // An agent's next call comes after it has read the answer. Without a pause, work a request leaves for after
+      // its answer (read audit lines, 5 ms later: src/host/audit-log.ts) ran inside the next case's sample, the
+      // floor's included, and flattered the ratios.
+      await new Promise((r) => setTimeout(r, PAUSE_MS))
     }
   }
   const stats = times.map((t) => ({ p50: percentile(t, 50), p95: percentile(t, 95) }))
@@ -100,7 +106,7 @@ try {
   const withUpstream = stats[CASES.findIndex((c) => c.label.startsWith('the floor and the same upstream call'))] as { p50: number }
   const wrangler = (JSON.parse(readFileSync(join(ROOT, 'node_modules/wrangler/package.json'), 'utf8')) as { version: string }).version
   const table = [
-    `Execute latency, warm: ${SAMPLES} samples per row (interleaved) after ${WARMUP} warm-up rounds, one MCP session, one call at a time.`,
+    `Execute latency, warm: ${SAMPLES} samples per row (interleaved) after ${WARMUP} warm-up rounds, one MCP session, one call at a time, ${PAUSE_MS} ms untimed pause after each.`,
     `Official MCP client over Streamable HTTP → the Worker in local workerd (wrangler ${wrangler}) → Dynamic Worker → ApiHost over RPC → Prism (petstore).`,
     `${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (1-minute load average ${loadAtStart.toFixed(1)} at start, ${(loadavg()[0] as number).toFixed(1)} at end), Node ${process.versions.node}.`,
     'Ratios are to the Worker Loader floor at the same percentile.',
