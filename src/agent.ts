@@ -22,8 +22,12 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
   readonly #events = new MemoryEventStore()
   /** The session store, its tables made once per object (a destroyed object starts as a new instance). */
   #sessionStore: SessionStore | undefined
-  /** The server that answers the tool calls the Worker sends directly, made on the first (see _callTool). */
-  #direct: DirectServer | undefined
+  /**
+   * The server that answers the tool calls the Worker sends directly, made on the first (see _callTool); null when
+   * this session's calls must go through agents' stream. Decided once: the client and the vars are fixed for the
+   * object's life.
+   */
+  #direct: DirectServer | null | undefined
 
   /** Every MCP request (each POST, the GET stream, SSE) reaches the object here: it counts as activity. */
   override async fetch(request: Request): Promise<Response> {
@@ -63,11 +67,13 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
   async _callTool(props: Props | undefined, message: JSONRPCRequest): Promise<DirectAnswer> {
     const initialize = (await this._startRequest(props)) as JSONRPCRequest | undefined
     if (!initialize) return { kind: 'unknown' }
-    const timeoutMs = this.#executeTimeoutMs()
-    if (!answersDirectly(initialize, this.env, timeoutMs)) return { kind: 'bridge' }
+    if (this.#direct === undefined) {
+      const timeoutMs = this.#executeTimeoutMs()
+      // The direct transport's own timeout only backs up the execute's wall-time limit.
+      this.#direct = answersDirectly(initialize, this.env, timeoutMs) ? new DirectServer(initialize, this.#handlers(), timeoutMs + 60_000) : null
+    }
+    if (!this.#direct) return { kind: 'bridge' }
     await this.#expiry.touch()
-    // The direct transport's own timeout only backs up the execute's wall-time limit.
-    this.#direct ??= new DirectServer(initialize, this.#handlers(), timeoutMs + 60_000)
     return { kind: 'answer', message: await this.#direct.call(message) }
   }
 

@@ -54,6 +54,7 @@ async function response(res: Response): Promise<{ id?: unknown; result?: { conte
 describe('tools/call on /mcp', () => {
   it('is answered as JSON by the session object, with the session header, and the session store works', async () => {
     const session = await startSession(plain)
+    const mark = plain.requests.length
     const res = await post(plain, session, execute(1, "async () => { await session.set('pet', (await petstore.getPetById({ petId: 1 })).name); return 'kept' }"))
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('application/json')
@@ -62,15 +63,19 @@ describe('tools/call on /mcp', () => {
     const answer = await response(res)
     expect(answer.id).toBe(1)
     expect(JSON.parse(answer.result!.content[0]!.text).result).toBe('kept')
+    // The upstream received the one request the call checked, with the operator's credential.
+    expect(plain.requests.slice(mark).map((r) => [r.method, r.url, r.headers.authorization])).toEqual([['GET', '/pet/1', 'Bearer petstore-test-token']])
     const next = await response(await post(plain, session, execute('two', "async () => session.get('pet')")))
     expect(next.id).toBe('two')
     expect(JSON.parse(next.result!.content[0]!.text).result).toBe('doggie')
   })
 
-  it('answers an unknown session 404, as agents does', async () => {
-    const res = await post(plain, 'no-such-session-0123456789', execute(1, 'async () => 1'))
+  it('answers an unknown session 404, as agents does, and sends the upstream nothing', async () => {
+    const mark = plain.requests.length
+    const res = await post(plain, 'no-such-session-0123456789', execute(1, 'async () => petstore.getPetById({ petId: 1 })'))
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({ jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null })
+    expect(plain.requests.slice(mark)).toEqual([])
   })
 
   it('refuses a second call under an id still running, and the first call finishes', async () => {
@@ -148,10 +153,13 @@ describe('tools/call on /mcp', () => {
 
   it('answers directly when the client cannot be asked, refusing the write by name', async () => {
     const session = await startSession(approving)
+    const mark = approving.requests.length
     const res = await post(approving, session, execute(1, "async () => petstore.addPet({ body: { name: 'x', photoUrls: [] } })"))
     expect(res.headers.get('content-type')).toContain('application/json')
     const answer = await response(res)
     expect(answer.result!.isError).toBe(true)
     expect(answer.result!.content[0]!.text).toContain('this MCP client does not support elicitation')
+    // The write never reached the upstream.
+    expect(approving.requests.slice(mark)).toEqual([])
   })
 })
