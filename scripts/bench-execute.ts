@@ -44,6 +44,15 @@ const signedInServer = await startServer({
   secrets: { PETSTORE_API_TOKEN: 'petstore-test-token', SIGN_IN_CLIENT_SECRET: 'bench-secret' },
 })
 const signedIn = await connectSignedIn(signedInServer.mcpUrl)
+// A server whose trust window (a tenth of SESSION_IDLE_SECONDS, src/session/open-sessions.ts) is shorter than the gap
+// between two samples of a case: every call on it waits for its session object's check, as a call after a minute
+// of quiet does on the default settings.
+const checkingServer = await startServer({
+  generated: generate([PETSTORE_SPEC]),
+  vars: { API_CONFIG: { petstore: { baseUrl: stack.prism.url } }, SESSION_IDLE_SECONDS: '1' },
+  secrets: { PETSTORE_API_TOKEN: 'petstore-test-token' },
+})
+const checking = await connect(checkingServer.mcpUrl)
 
 const execute =
   (code: string, result: unknown, apiCalls: number, on: Client = client) =>
@@ -75,6 +84,10 @@ const CASES: Case[] = [
   {
     label: 'execute, 1 API call, stateless route (/mcp/stateless: no session, no Durable Object)',
     run: execute('async () => (await petstore.getPetById({ petId: 1 })).name', 'doggie', 1, stateless),
+  },
+  {
+    label: "execute, 1 API call, its session checked with the session's object first (no call on it within the last minute)",
+    run: execute('async () => (await petstore.getPetById({ petId: 1 })).name', 'doggie', 1, checking),
   },
   { label: 'Worker Loader floor: bare `LOADER.load()` of a trivial module + one RPC call, over HTTP', run: get('/load', '1') },
   {
@@ -127,6 +140,8 @@ try {
   await client.close()
   await stateless.close()
   await signedIn.close()
+  await checking.close()
+  await checkingServer.stop()
   await signedInServer.stop()
   await idp.stop()
   await floor.dispose()

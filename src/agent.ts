@@ -1,18 +1,17 @@
 // The McpAgent: one Durable Object per MCP session, at /mcp and /sse. It registers search and execute
 // (src/mcp/tool-handlers.ts) with its own SQLite as the session store, and nothing else. The tool calls the Worker
-// sends it directly (src/session/direct-tool-calls.ts) are answered by the same tools on a second server.
+// runs itself (src/session/direct-tool-calls.ts) check the session here and reach its store over RPC.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import type { JSONRPCRequest, RequestId } from '@modelcontextprotocol/sdk/types.js'
 import { McpAgent } from 'agents/mcp'
-import { DEFAULT_LIMITS, type Limits, resolveLimits } from './limits.ts'
+import { type Limits, resolveLimits } from './limits.ts'
 import { registerTools } from './mcp/register-tools.ts'
 import { SERVER_INFO, SERVER_OPTIONS } from './mcp/tool-definitions.ts'
 import { type Props, prepareSearch, toolHandlers } from './mcp/tool-handlers.ts'
-import { answersDirectly, DirectServer } from './session/direct-server.ts'
-import type { DirectAnswer } from './session/direct-tool-calls.ts'
 import { IdleExpiry, type Scheduling, sessionIdleMs } from './session/idle-expiry.ts'
 import { MemoryEventStore } from './session/memory-event-store.ts'
-import { SessionStore } from './session/session-store.ts'
+import type { StoreOp } from './session/remote-session-store.ts'
+import { SessionStore, type StoreResult } from './session/session-store.ts'
 import { ANOTHER_USERS_SESSION } from './sign-in/bind-session.ts'
 
 export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
@@ -22,13 +21,6 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
   readonly #events = new MemoryEventStore()
   /** The session store, its tables made once per object (a destroyed object starts as a new instance). */
   #sessionStore: SessionStore | undefined
-  /**
-   * The server that answers the tool calls the Worker sends directly, made on the first (see _callTool); null when
-   * this session's calls must go through agents' stream. Decided once: the client and the vars are fixed for the
-   * object's life.
-   */
-  #direct: DirectServer | null | undefined
-
   /** Every MCP request (each POST, the GET stream, SSE) reaches the object here: it counts as activity. */
   override async fetch(request: Request): Promise<Response> {
     await this.#expiry.touch()
@@ -58,32 +50,28 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
   }
 
   /**
-   * A tools/call the Worker sends straight here (src/session/direct-tool-calls.ts), one RPC instead of agents'
-   * WebSocket bridge, when it cannot need to ask the client anything. It is answered by a second McpServer with the
-   * same tools and this session's store, told who the client is by replaying the session's initialize request.
-   * `bridge` when the call may need an approval asked of the human (elicitation): the Worker then sends it through
-   * agents' transport; `unknown` for a session never initialized or ended.
+   * A tools/call the Worker runs itself (src/session/direct-tool-calls.ts) asks here, beside its start, whether this
+   * session is open to this request's user (another user's props throw, as on agents' path). The call counts as
+   * activity. The session's stored initialize request, or undefined for a session never initialized or ended.
    */
-  async _callTool(props: Props | undefined, message: JSONRPCRequest): Promise<DirectAnswer> {
+  async _openSession(props: Props | undefined): Promise<JSONRPCRequest | undefined> {
     const initialize = (await this._startRequest(props)) as JSONRPCRequest | undefined
-    if (!initialize) return { kind: 'unknown' }
-    if (this.#direct === undefined) {
-      const timeoutMs = this.#executeTimeoutMs()
-      // The direct transport's own timeout only backs up the execute's wall-time limit.
-      this.#direct = answersDirectly(initialize, this.env, timeoutMs) ? new DirectServer(initialize, this.#handlers(), timeoutMs + 60_000) : null
-    }
-    if (!this.#direct) return { kind: 'bridge' }
-    await this.#expiry.touch()
-    return { kind: 'answer', message: await this.#direct.call(message) }
+    if (initialize) await this.#expiry.touch()
+    return initialize
   }
 
-  /** The execute's wall-time limit; a bad EXECUTE_TIMEOUT_MS is for execute to report, naming it. */
-  #executeTimeoutMs(): number {
-    try {
-      return resolveLimits(this.env).timeoutMs
-    } catch {
-      return DEFAULT_LIMITS.timeoutMs
-    }
+  /**
+   * One session-store operation of such a call, sent once its session was found open; undefined, doing nothing, once
+   * the session has ended, so that an ended session's deleted storage is never made again (it would never expire).
+   */
+  async _storeOp(op: StoreOp): Promise<StoreResult<unknown> | undefined> {
+    if (!(await this.getInitializeRequest())) return undefined
+    const store = this.#store(resolveLimits(this.env))
+    if (op.op === 'get') return store.get(op.key)
+    if (op.op === 'set') return store.set(op.key, op.json, op.dryRun)
+    if (op.op === 'delete') return store.delete(op.key, op.dryRun)
+    if (op.op === 'keep') return store.keep(op.json)
+    return { ok: true, value: store.keys() }
   }
 
   /** The session store in this session object's SQLite (src/session/session-store.ts); the vars, and so the limits, are fixed for the object's life. */

@@ -11,13 +11,15 @@ import { truncateJson } from './truncate-json.ts'
 const CHARS_PER_TOKEN = 3.6
 
 /** Keeps a whole result (its JSON text) in the session store: its key, or why it could not. */
-export type KeepResult = (json: string) => { ok: true; value: string } | { ok: false; error: string }
+export type KeepResult = (json: string) => Kept | Promise<Kept>
+
+type Kept = { ok: true; value: string } | { ok: false; error: string }
 
 /**
  * `mock`: set when the APIs are mocks (npm run demo); every answer then says so, in the meter or after an error.
  * `keep`: when the result must be cut, the whole of it is kept through this and the answer names its key.
  */
-export function formatAnswer(run: RunCodeResult, maxTokens: number, mock?: string, keep?: KeepResult): ToolAnswer {
+export async function formatAnswer(run: RunCodeResult, maxTokens: number, mock?: string, keep?: KeepResult): Promise<ToolAnswer> {
   const maxChars = Math.floor(maxTokens * CHARS_PER_TOKEN)
   const dryRun = run.planned && dryRunSummary(run.planned, Math.floor(maxChars * 0.4))
   if (!run.ok) {
@@ -29,12 +31,29 @@ export function formatAnswer(run: RunCodeResult, maxTokens: number, mock?: strin
   const value = JSON.parse(run.json) as unknown
   const logBudget = Math.floor(maxTokens * 0.2)
   const logs = fitLines(run.logs, logBudget)
-  const parts: AnswerParts = { note: describeResult(value, run.undefinedPaths), logs, dryRun, kept: keep && once(() => keptNote(value, run.json, keep)) }
-  let budget = maxChars - JSON.stringify(logs.lines).length - (dryRun ? JSON.stringify(dryRun).length : 0)
-  // The result gets what the logs leave; if the note on what was cut and the meter then push the answer over, the
-  // result gets that much less. The note's length hardly changes between rounds, so two or three rounds settle it.
+  const parts: AnswerParts = { note: describeResult(value, run.undefinedPaths), logs, dryRun }
+  const budget = maxChars - JSON.stringify(logs.lines).length - (dryRun ? JSON.stringify(dryRun).length : 0)
+  if (!keep) return fitAnswer(value, parts, budget, maxChars, maxTokens, run.calls, mock)
+  // Keeping is a store write (over RPC from the Worker): only for a cut result, so the answer is fitted first without
+  // the note on where the whole went, and again with it when that fit cut the result.
+  let cut = false
+  const asked = () => {
+    cut = true
+    return ''
+  }
+  const first = fitAnswer(value, { ...parts, kept: asked }, budget, maxChars, maxTokens, run.calls, mock)
+  if (!cut) return first
+  const note = keptNote(value, run.json, await keep(run.json))
+  return fitAnswer(value, { ...parts, kept: () => note }, budget, maxChars, maxTokens, run.calls, mock)
+}
+
+/**
+ * The result gets what the logs leave (`budget`); if the note on what was cut and the meter then push the answer over,
+ * the result gets that much less. The note's length hardly changes between rounds, so two or three rounds settle it.
+ */
+function fitAnswer(value: unknown, parts: AnswerParts, budget: number, maxChars: number, maxTokens: number, calls: number, mock?: string): ToolAnswer {
   for (let round = 1; ; round++) {
-    const text = answerText(value, parts, budget, maxTokens, run.calls, mock)
+    const text = answerText(value, parts, budget, maxTokens, calls, mock)
     const over = text.length - maxChars
     if (over <= 0 || round === 8 || budget <= 0) return { text }
     budget -= over
@@ -77,19 +96,10 @@ function withMeter(json: string, calls: number, mock?: string): string {
 }
 
 /** Where the whole result went: `session.get('r3')` with its size, or why it is not kept. */
-function keptNote(value: unknown, json: string, keep: KeepResult): string {
-  const kept = keep(json)
+function keptNote(value: unknown, json: string, kept: Kept): string {
   if (!kept.ok) return `The whole result was not kept in the session store: ${kept.error}.`
   const size = Array.isArray(value) ? `${value.length.toLocaleString('en-US')} items` : `${json.length.toLocaleString('en-US')} characters`
   return `The whole result (${size}) is await session.get('${kept.value}'): narrow it in code in your next execute, without calling the API again.`
-}
-
-function once<T>(fn: () => T): () => T {
-  let done: { value: T } | undefined
-  return () => {
-    done ??= { value: fn() }
-    return done.value
-  }
 }
 
 function fitLines(lines: string[], budget: number): { lines: string[]; dropped: number } {

@@ -7,7 +7,7 @@ import { apiNames, catalog, loadArtifacts } from '../catalog.ts'
 import { ApiHost, type ApiHostOptions, type ApproveWrite, type ExecutionLimits } from '../host/api-host.ts'
 import { NoSessionHost } from '../session/no-session-host.ts'
 import { SessionHost } from '../session/session-host.ts'
-import type { SessionStore } from '../session/session-store.ts'
+import type { SessionStoreLike } from '../session/session-store.ts'
 import { checkCalls } from './check-calls.ts'
 import { prepareCode } from './prepare-code.ts'
 import type { RunCodeResult } from './run-code-result.ts'
@@ -24,7 +24,9 @@ export interface RunCodeOptions extends ExecutionLimits {
   upstream?: ApiHostOptions['upstream']
   dryRun?: boolean
   /** The session's store, `session` in the model's code; without it, every session call says there is none. */
-  store?: SessionStore
+  store?: SessionStoreLike
+  /** See ApiHostOptions.admitted: no call is sent until it resolves true. */
+  admitted?: Promise<boolean>
   /** Without a store: why, said by every session call (the stateless route names itself and /mcp). */
   noStore?: string
 }
@@ -64,6 +66,7 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     upstream: options.upstream,
     dryRun: options.dryRun,
     used,
+    admitted: options.admitted,
   })
   const worker = env.LOADER.load({
     compatibilityDate: '2026-08-22',

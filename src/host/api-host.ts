@@ -52,6 +52,11 @@ export interface ApiHostOptions {
   dryRun?: boolean
   /** What the execution has used; shared with SessionHost, whose reads spend the same byte budget. */
   used?: Usage
+  /**
+   * Resolves true once the caller may act for this session (its check ran beside the execution's start; see
+   * src/session/direct-tool-calls.ts): no call is sent before it does, and none if it resolves false.
+   */
+  admitted?: Promise<boolean>
 }
 
 type Usage = { calls: number; writes: number; bytes: number }
@@ -74,6 +79,7 @@ export class ApiHost extends RpcTarget {
   #dryRun: boolean
   #planned: RequestPreview[] = []
   readonly #audit = new AuditLog()
+  #admitted: Promise<boolean> | undefined
 
   /** `ended` aborts when the execution is over; from then on no call is sent. `access` is the signed-in user's. */
   constructor(env: Record<string, unknown>, limits: ExecutionLimits, options: ApiHostOptions = {}) {
@@ -87,6 +93,7 @@ export class ApiHost extends RpcTarget {
     this.#upstream = options.upstream
     this.#dryRun = options.dryRun === true
     this.#used = options.used ?? { calls: 0, writes: 0, bytes: 0 }
+    this.#admitted = options.admitted
   }
 
   /** `<api>.<operation>(input)` from the sandbox. */
@@ -187,6 +194,7 @@ export class ApiHost extends RpcTarget {
       if (this.#ended?.aborted) return { ok: false, error: `${label}: ${ENDED}` }
       if (!verdict.approved) return { ok: false, error: `${label}: write not approved (${verdict.reason ?? 'declined'})` }
     }
+    if (this.#admitted && !(await this.#admitted)) return { ok: false, error: `${label}: not sent: this session is not open (unknown, ended, or another user's)` }
     if (this.#ended?.aborted) return { ok: false, error: `${label}: ${ENDED}` }
     this.#count(apiName, writes)
     const started = Date.now()

@@ -4,28 +4,28 @@
 // tools/list says what the v1 adapter's does, to the byte once parsed: the JSON Schema dialect v1 emits (draft-07;
 // v2 would say 2020-12), and, to 2025-era clients, v1's `execution.taskSupport` (a field the 2026 era removed).
 import type { McpServer, StandardSchemaWithJSON } from '@modelcontextprotocol/server'
-import { z } from 'zod'
-import { type ToolHandlers, toolDefinitions } from './tool-definitions.ts'
+import { type ToolHandlers, toolDefinitions, toolInput } from './tool-definitions.ts'
 
 export function registerToolsV2(server: McpServer, handlers: ToolHandlers, era: 'legacy' | 'modern'): void {
   for (const tool of toolDefinitions(handlers)) {
     const registered = server.registerTool(
       tool.name,
-      { description: tool.description, inputSchema: draft7Object(tool.inputShape), ...(tool.annotations ? { annotations: tool.annotations } : {}) },
+      { description: tool.description, inputSchema: draft7Object(tool), ...(tool.annotations ? { annotations: tool.annotations } : {}) },
       async (args) => tool.call(args as Record<string, unknown>, {}),
     )
     if (era === 'legacy') registered.execution = { taskSupport: 'forbidden' }
   }
 }
 
-/** The z.object of a tool's shape, made once per shape (tool-definitions.ts keeps each list's shapes for the isolate). */
-const objects = new WeakMap<z.ZodRawShape, StandardSchemaWithJSON>()
+/** The tool's input schema, made once per shape, as draft-07. */
+const drafts = new WeakMap<object, StandardSchemaWithJSON>()
 
-function draft7Object(shape: z.ZodRawShape): StandardSchemaWithJSON {
-  let schema = objects.get(shape)
+function draft7Object(tool: Parameters<typeof toolInput>[0]): StandardSchemaWithJSON {
+  const object = toolInput(tool)
+  let schema = drafts.get(object)
   if (!schema) {
-    schema = asDraft7(z.object(shape))
-    objects.set(shape, schema)
+    schema = asDraft7(object)
+    drafts.set(object, schema)
   }
   return schema
 }

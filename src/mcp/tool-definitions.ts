@@ -54,6 +54,18 @@ export function toolDefinitions(handlers: ToolHandlers): ToolDefinition[] {
   return [search, { ...executeSpec, call: async (args, context) => toResult(await safely(() => execute(args as { code: string; dryRun?: boolean }, context))) }]
 }
 
+/** The z.object of a tool's input shape, made once per shape (the shapes are made once per list of APIs, below). */
+export function toolInput(tool: Pick<ToolDefinition, 'inputShape'>): z.ZodObject {
+  let schema = inputs.get(tool.inputShape)
+  if (!schema) {
+    schema = z.object(tool.inputShape)
+    inputs.set(tool.inputShape, schema)
+  }
+  return schema
+}
+
+const inputs = new WeakMap<z.ZodRawShape, z.ZodObject>()
+
 type ToolSpec = Omit<ToolDefinition, 'call'>
 
 /**

@@ -11,7 +11,7 @@ import { lackingScopes } from '../host/missing-scopes.ts'
 import { previewText } from '../host/preview-request.ts'
 import { type Limits, resolveLimits } from '../limits.ts'
 import { answerSearch, engineFor } from '../search/answer-search.ts'
-import type { SessionStore } from '../session/session-store.ts'
+import type { SessionStoreLike } from '../session/session-store.ts'
 import type { GrantProps } from '../sign-in/sign-in-handler.ts'
 import type { AskHuman, ToolHandlers } from './tool-definitions.ts'
 
@@ -23,8 +23,10 @@ export type Connection = {
   props(): Props | undefined
   /** Why a write needing approval is refused when the client cannot be asked; default: the client cannot elicit. */
   cannotAsk?: string
+  /** Resolves true once this call may act for its session: see ApiHostOptions.admitted. */
+  admitted?: Promise<boolean>
 } & (
-  | { /** This connection's session store. */ store(limits: Limits): SessionStore }
+  | { /** This connection's session store. */ store(limits: Limits): SessionStoreLike }
   | { /** Why it has none: said to the model's `session.*` calls and in place of a cut result's handle. */ noStore: string }
 )
 
@@ -66,7 +68,7 @@ export function toolHandlers(env: Env, connection: Connection): ToolHandlers {
           const store = 'store' in connection ? connection.store(limits) : undefined
           const noStore = 'noStore' in connection ? connection.noStore : undefined
           const approve = approveWith(ask, connection.cannotAsk ?? CANNOT_ELICIT)
-          const options = { ...limits, approve, user: user?.id, access, upstream, dryRun, store, noStore }
+          const options = { ...limits, approve, user: user?.id, access, upstream, dryRun, store, noStore, admitted: connection.admitted }
           // A dry run changes nothing in the session either: its cut results are not kept.
           const keep: KeepResult | undefined = dryRun ? undefined : (json) => (store ? store.keep(json) : { ok: false, error: noStore ?? 'no session store' })
           return formatAnswer(await runCode(env, code, options), limits.maxResultTokens, env.MOCK_UPSTREAM || undefined, keep)

@@ -3,7 +3,7 @@
 // execution's byte budget, the one upstream responses spend, so the store is no way around EXECUTE_MAX_RESPONSE_BYTES.
 import { RpcTarget } from 'cloudflare:workers'
 import { showKey } from './check-session-write.ts'
-import type { SessionStore, StoreResult } from './session-store.ts'
+import type { SessionStoreLike, StoreResult } from './session-store.ts'
 
 export type SessionOutcome<T> = { ok: true; value: T } | { ok: false; error: string }
 
@@ -14,13 +14,13 @@ export interface ByteBudget {
 }
 
 export class SessionHost extends RpcTarget {
-  #store: SessionStore
+  #store: SessionStoreLike
   #budget: ByteBudget
   #ended: AbortSignal | undefined
   #dryRun: boolean
 
   /** `dryRun`: set and delete are checked as usual and change nothing, so reads see the session as it was. */
-  constructor(store: SessionStore, budget: ByteBudget, options: { ended?: AbortSignal; dryRun?: boolean } = {}) {
+  constructor(store: SessionStoreLike, budget: ByteBudget, options: { ended?: AbortSignal; dryRun?: boolean } = {}) {
     super()
     this.#store = store
     this.#budget = budget
@@ -30,8 +30,8 @@ export class SessionHost extends RpcTarget {
 
   /** The JSON text under `key` (null when none), counted against the execution's byte budget. */
   async get(key: unknown): Promise<SessionOutcome<string | null>> {
-    return this.#guard('get', key, () => {
-      const read = this.#store.get(key)
+    return this.#guard('get', key, async () => {
+      const read = await this.#store.get(key)
       if (!read.ok) return read
       const { used, limit } = this.#budget
       if (used.bytes + read.value.bytes > limit)
@@ -49,7 +49,7 @@ export class SessionHost extends RpcTarget {
   }
 
   async keys(): Promise<SessionOutcome<string[]>> {
-    return this.#guard('keys', undefined, () => ({ ok: true, value: this.#store.keys() }))
+    return this.#guard('keys', undefined, async () => ({ ok: true, value: await this.#store.keys() }))
   }
 
   async delete(key: unknown): Promise<SessionOutcome<boolean>> {
@@ -57,11 +57,11 @@ export class SessionHost extends RpcTarget {
   }
 
   /** Runs one store call unless the execution is over; a storage failure becomes an outcome, never a throw. */
-  async #guard<T>(method: string, key: unknown, fn: () => StoreResult<T>): Promise<SessionOutcome<T>> {
+  async #guard<T>(method: string, key: unknown, fn: () => StoreResult<T> | Promise<StoreResult<T>>): Promise<SessionOutcome<T>> {
     const label = `session.${method}(${key === undefined ? '' : showKey(key)})`
     if (this.#ended?.aborted) return { ok: false, error: `${label}: the execution ended, so the session store was not used` }
     try {
-      return fn()
+      return await fn()
     } catch (err) {
       console.error('SessionHost failed', err)
       return { ok: false, error: `${label}: the session store failed (${(err as Error).message}); try again` }

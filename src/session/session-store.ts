@@ -5,11 +5,20 @@ import { checkKey, checkWrite, type SessionLimits, showKey, utf8Bytes } from './
 
 export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: string }
 
+/** What the sandbox's SessionHost uses: this object's SessionStore, or the same over RPC (remote-session-store.ts). */
+export interface SessionStoreLike {
+  get(key: unknown): StoreResult<{ json: string | null; bytes: number }> | Promise<StoreResult<{ json: string | null; bytes: number }>>
+  set(key: unknown, json: unknown, dryRun?: boolean): StoreResult<null> | Promise<StoreResult<null>>
+  keys(): string[] | Promise<string[]>
+  delete(key: unknown, dryRun?: boolean): StoreResult<boolean> | Promise<StoreResult<boolean>>
+  keep(json: string): StoreResult<string> | Promise<StoreResult<string>>
+}
+
 const TABLE = 'codemode_session_store'
 // The keys the host made for cut results, oldest first: a cache it may drop to keep a new one, unlike the model's.
 const HANDLES = 'codemode_session_handles'
 
-export class SessionStore {
+export class SessionStore implements SessionStoreLike {
   #sql: SqlStorage
   #limits: SessionLimits
 

@@ -2,7 +2,10 @@
 // Worker, Prism and raw HTTP: answered as JSON rather than through agents' WebSocket bridge as server-sent events;
 // anything else, and any call that might have to ask the human to approve a write, left to agents' transport; and
 // hostile requests (unknown sessions, reused ids, batches, unsupported versions) answered as agents would.
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { objectsDir, sessionObjectFiles } from '../support/count-session-storage.ts'
 import { type PetstoreStack, startPetstore } from '../support/petstore.ts'
 
 let plain: PetstoreStack
@@ -43,6 +46,21 @@ function post(stack: PetstoreStack, session: string | undefined, body: unknown, 
 
 const execute = (id: number | string, code: string) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'execute', arguments: { code } } })
 
+/** Rows stored under `key` in any session object's store, read from the objects' SQLite files. */
+function rowsKeyed(stack: PetstoreStack, key: string): number {
+  let rows = 0
+  for (const file of sessionObjectFiles(stack.server.persistDir)) {
+    const db = new DatabaseSync(join(objectsDir(stack.server.persistDir), file), { readOnly: true, timeout: 5_000 })
+    try {
+      const table = db.prepare("SELECT name FROM sqlite_master WHERE name = 'codemode_session_store'").get()
+      if (table) rows += Number((db.prepare('SELECT count(*) AS n FROM codemode_session_store WHERE key = ?').get(key) as { n: number }).n)
+    } finally {
+      db.close()
+    }
+  }
+  return rows
+}
+
 /** The JSON-RPC response in an answer, whichever way it came: JSON, or the data of a server-sent event. */
 async function response(res: Response): Promise<{ id?: unknown; result?: { content: { text: string }[]; isError?: boolean }; error?: { code: number; message: string } }> {
   const text = await res.text()
@@ -52,7 +70,7 @@ async function response(res: Response): Promise<{ id?: unknown; result?: { conte
 }
 
 describe('tools/call on /mcp', () => {
-  it('is answered as JSON by the session object, with the session header, and the session store works', async () => {
+  it('is answered as JSON by the Worker, with the session header, and the session store works', async () => {
     const session = await startSession(plain)
     const mark = plain.requests.length
     const res = await post(plain, session, execute(1, "async () => { await session.set('pet', (await petstore.getPetById({ petId: 1 })).name); return 'kept' }"))
@@ -78,27 +96,48 @@ describe('tools/call on /mcp', () => {
     expect(plain.requests.slice(mark)).toEqual([])
   })
 
-  it('refuses a second call under an id still running, and the first call finishes', async () => {
+  it('answers two calls under the same id at once each with its own answer: each has its own HTTP response', async () => {
     const session = await startSession(plain)
-    const slow = post(plain, session, execute(7, 'async () => { await new Promise((r) => setTimeout(r, 4000)); return 1 }'))
-    // Until the slow call has reached the session object, a call under its id just runs; then it is refused.
-    let reused = await response(await post(plain, session, execute(7, 'async () => 2')))
-    for (let tries = 0; reused.result && tries < 30; tries++) {
-      await new Promise((r) => setTimeout(r, 100))
-      reused = await response(await post(plain, session, execute(7, 'async () => 2')))
-    }
-    expect(reused).toEqual({
-      jsonrpc: '2.0',
-      id: 7,
-      error: { code: -32600, message: 'Invalid Request: id 7 belongs to a call still running in this session; send each request with an id of its own' },
-    })
-    expect(JSON.parse((await response(await slow)).result!.content[0]!.text).result).toBe(1)
-    // Once the first has finished, the id is free again.
-    expect(JSON.parse((await response(await post(plain, session, execute(7, 'async () => 3')))).result!.content[0]!.text).result).toBe(3)
+    const slow = post(plain, session, execute(7, 'async () => { await new Promise((r) => setTimeout(r, 1500)); return 1 }'))
+    await new Promise((r) => setTimeout(r, 300))
+    const fast = await response(await post(plain, session, execute(7, 'async () => 2')))
+    expect(fast.id).toBe(7)
+    expect(JSON.parse(fast.result!.content[0]!.text).result).toBe(2)
+    const first = await response(await slow)
+    expect(first.id).toBe(7)
+    expect(JSON.parse(first.result!.content[0]!.text).result).toBe(1)
   })
 
-  it('answers a session ended by DELETE 404', async () => {
+  it("never writes an ended session's store back: a call still running when the session is DELETEd is refused", async () => {
     const session = await startSession(plain)
+    const late = post(plain, session, execute(1, "async () => { await new Promise((r) => setTimeout(r, 1500)); await session.set('late-write', 1); return 'wrote' }"))
+    await new Promise((r) => setTimeout(r, 500))
+    const ended = await fetch(plain.server.mcpUrl, { method: 'DELETE', headers: { 'mcp-session-id': session, 'mcp-protocol-version': VERSION } })
+    expect(ended.status).toBe(204)
+    const answer = await response(await late)
+    expect(answer.result!.isError).toBe(true)
+    // The object the DELETE destroyed refuses the call; had it been merely emptied, it would have said the session ended.
+    expect(answer.result!.content[0]!.text).toBe(
+      `session.set("late-write"): the session's store could not be reached (destroyed); if the session has ended, start a new one at line 1`,
+    )
+    expect(rowsKeyed(plain, 'late-write')).toBe(0)
+  })
+
+  it('lets code on an unknown session neither call the API nor write a store', async () => {
+    const mark = plain.requests.length
+    const res = await post(
+      plain,
+      'no-such-session-abcdef',
+      execute(1, "async () => { await session.set('stray-write', 1).catch(() => {}); return petstore.getPetById({ petId: 1 }) }"),
+    )
+    expect(res.status).toBe(404)
+    expect(plain.requests.slice(mark)).toEqual([])
+    expect(rowsKeyed(plain, 'stray-write')).toBe(0)
+  })
+
+  it('answers a session ended by DELETE 404 at once, though a call had just found it open', async () => {
+    const session = await startSession(plain)
+    expect(JSON.parse((await response(await post(plain, session, execute(1, 'async () => 1')))).result!.content[0]!.text).result).toBe(1)
     const ended = await fetch(plain.server.mcpUrl, { method: 'DELETE', headers: { 'mcp-session-id': session, 'mcp-protocol-version': VERSION } })
     expect(ended.status).toBe(204)
     const res = await post(plain, session, execute(1, 'async () => 1'))

@@ -163,8 +163,12 @@ describe('access by identity', () => {
       jsonrpc: '2.0',
       id: 9,
       method: 'tools/call',
-      params: { name: 'execute', arguments: { code: "async () => petstore.addPet({ body: { name: 'x', photoUrls: [] } })" } },
+      // A read Bob may make on his own: were he let in, it would reach the upstream.
+      params: { name: 'execute', arguments: { code: 'async () => petstore.getPetById({ petId: 1 })' } },
     }
+    // Ada's own call leaves her session seen open on this isolate (src/session/open-sessions.ts): Bob's token must
+    // still not find it there.
+    expect(JSON.parse((await callTool(ada, 'execute', { code: 'async () => 1' })).text).result).toBe(1)
     const mark = upstream.requests.length
     const hijack = await fetch(server.mcpUrl, {
       method: 'POST',

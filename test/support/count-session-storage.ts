@@ -40,4 +40,5 @@ export function countSessionStorage(persistDir: string): SessionStorage {
   return total
 }
 
-const objectsDir = (persistDir: string) => join(persistDir, 'v3/do/codemode-openapi-mcp-CodeModeAgent')
+/** Where workerd keeps the session objects' databases. */
+export const objectsDir = (persistDir: string) => join(persistDir, 'v3/do/codemode-openapi-mcp-CodeModeAgent')

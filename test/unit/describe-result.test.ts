@@ -31,31 +31,31 @@ describe('describeResult', () => {
 })
 
 describe('the note in the execute answer', () => {
-  const answer = (json: string, undefinedPaths?: string[]) => JSON.parse(formatAnswer({ ok: true, json, logs: [], calls: 1, undefinedPaths }, 1500).text)
+  const answer = async (json: string, undefinedPaths?: string[]) => JSON.parse((await formatAnswer({ ok: true, json, logs: [], calls: 1, undefinedPaths }, 1500)).text)
 
-  it('says the result is null', () => {
-    const text = formatAnswer({ ok: true, json: 'null', logs: [], calls: 1 }, 1500).text
+  it('says the result is null', async () => {
+    const text = (await formatAnswer({ ok: true, json: 'null', logs: [], calls: 1 }, 1500)).text
     expect(text).toBe('{"result":null,"note":"result is null","meter":{"tokens":21,"apiCalls":1}}')
     expect(Math.ceil(text.length / 3.6)).toBe(21)
   })
 
-  it('names the fields a projection of a missing value dropped', () => {
-    const a = answer('{}', ['result.id'])
+  it('names the fields a projection of a missing value dropped', async () => {
+    const a = await answer('{}', ['result.id'])
     expect(a.result).toEqual({})
     expect(a.note).toBe('result.id is undefined, so JSON dropped it')
   })
 
-  it('says an empty list is empty', () => {
-    expect(answer('[]').note).toBe('result is an empty array')
+  it('says an empty list is empty', async () => {
+    expect((await answer('[]')).note).toBe('result is an empty array')
   })
 
-  it('adds nothing to a value that has content', () => {
-    expect(Object.keys(answer('{"id":1}'))).toEqual(['result', 'meter'])
+  it('adds nothing to a value that has content', async () => {
+    expect(Object.keys(await answer('{"id":1}'))).toEqual(['result', 'meter'])
   })
 
-  it('keeps the note and stays within the budget when the result is cut', () => {
+  it('keeps the note and stays within the budget when the result is cut', async () => {
     const big = { items: Array.from({ length: 5000 }, (_, i) => ({ id: i })), next: null }
-    const { text } = formatAnswer({ ok: true, json: JSON.stringify(big), logs: [], calls: 1 }, 500)
+    const { text } = await formatAnswer({ ok: true, json: JSON.stringify(big), logs: [], calls: 1 }, 500)
     const a = JSON.parse(text)
     expect(a.note).toBe('result.next is null')
     expect(a.truncated).toMatch(/^\$\.items \(kept \d+ of 5000 items\) cut to stay within 500 tokens/)
