@@ -49,7 +49,7 @@ const signedIn = await connectSignedIn(signedInServer.mcpUrl)
 // of quiet does on the default settings.
 const checkingServer = await startServer({
   generated: generate([PETSTORE_SPEC]),
-  vars: { API_CONFIG: { petstore: { baseUrl: stack.prism.url } }, SESSION_IDLE_SECONDS: '1' },
+  vars: { API_CONFIG: { petstore: { baseUrl: stack.prism.url } }, SESSION_IDLE_SECONDS: '2' },
   secrets: { PETSTORE_API_TOKEN: 'petstore-test-token' },
 })
 const checking = await connect(checkingServer.mcpUrl)

@@ -65,7 +65,12 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
    * the session has ended, so that an ended session's deleted storage is never made again (it would never expire).
    */
   async _storeOp(op: StoreOp): Promise<StoreResult<unknown> | undefined> {
-    if (!(await this.getInitializeRequest())) return undefined
+    if (!(await this.getInitializeRequest())) {
+      // Ended. An object made again by this call (agents' constructor writes its schema) would keep that storage with
+      // no alarm to ever delete it; one still being destroyed has its destroy alarm armed, and is left to agents.
+      if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.deleteAll()
+      return undefined
+    }
     const store = this.#store(resolveLimits(this.env))
     if (op.op === 'get') return store.get(op.key)
     if (op.op === 'set') return store.set(op.key, op.json, op.dryRun)

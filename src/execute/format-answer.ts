@@ -2,6 +2,7 @@
 // cut to a token budget in a way that keeps it valid JSON and says what was cut.
 import { estimateTokens } from '../estimate-tokens.ts'
 import type { ToolAnswer } from '../mcp/tool-definitions.ts'
+import type { StoreResult } from '../session/store-result.ts'
 import { describeResult } from './describe-result.ts'
 import { type DryRunSummary, dryRunSummary } from './dry-run-summary.ts'
 import type { RunCodeResult } from './run-code-result.ts'
@@ -11,9 +12,7 @@ import { truncateJson } from './truncate-json.ts'
 const CHARS_PER_TOKEN = 3.6
 
 /** Keeps a whole result (its JSON text) in the session store: its key, or why it could not. */
-export type KeepResult = (json: string) => Kept | Promise<Kept>
-
-type Kept = { ok: true; value: string } | { ok: false; error: string }
+export type KeepResult = (json: string) => StoreResult<string> | Promise<StoreResult<string>>
 
 /**
  * `mock`: set when the APIs are mocks (npm run demo); every answer then says so, in the meter or after an error.
@@ -96,7 +95,7 @@ function withMeter(json: string, calls: number, mock?: string): string {
 }
 
 /** Where the whole result went: `session.get('r3')` with its size, or why it is not kept. */
-function keptNote(value: unknown, json: string, kept: Kept): string {
+function keptNote(value: unknown, json: string, kept: StoreResult<string>): string {
   if (!kept.ok) return `The whole result was not kept in the session store: ${kept.error}.`
   const size = Array.isArray(value) ? `${value.length.toLocaleString('en-US')} items` : `${json.length.toLocaleString('en-US')} characters`
   return `The whole result (${size}) is await session.get('${kept.value}'): narrow it in code in your next execute, without calling the API again.`

@@ -82,7 +82,10 @@ export async function runCode(env: Env, code: string, options: RunCodeOptions): 
     timer = setTimeout(() => resolve('timeout'), options.timeoutMs)
   })
   try {
-    const out = await Promise.race([entry.run(host, apis, { maxLoopIterations: options.maxLoopIterations }, store), timeout])
+    // A session found not open ends the run: everything it would do is refused, and its answer is a 404.
+    const refused = options.admitted?.then((ok) => (ok ? new Promise<never>(() => {}) : ('refused' as const)))
+    const out = await Promise.race([entry.run(host, apis, { maxLoopIterations: options.maxLoopIterations }, store), timeout, ...(refused ? [refused] : [])])
+    if (out === 'refused') return { ok: false, error: 'Not run: this session is not open.', logs: [], calls: host.usage.calls }
     const calls = host.usage.calls
     const planned = options.dryRun ? { planned: host.planned } : {}
     if (out === 'timeout')

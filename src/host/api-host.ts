@@ -189,12 +189,12 @@ export class ApiHost extends RpcTarget {
       this.#planned.push({ ...plan.preview, ...(writes && config.approveWrites ? { approval: 'required' } : {}) })
       return { ok: true, value: null }
     }
+    if (this.#admitted && !(await this.#admitted)) return { ok: false, error: `${label}: not sent: this session is not open (unknown, ended, or another user's)` }
     if (writes && config.approveWrites) {
       const verdict = await this.#askApproval(apiName, op, input, plan?.preview)
       if (this.#ended?.aborted) return { ok: false, error: `${label}: ${ENDED}` }
       if (!verdict.approved) return { ok: false, error: `${label}: write not approved (${verdict.reason ?? 'declined'})` }
     }
-    if (this.#admitted && !(await this.#admitted)) return { ok: false, error: `${label}: not sent: this session is not open (unknown, ended, or another user's)` }
     if (this.#ended?.aborted) return { ok: false, error: `${label}: ${ENDED}` }
     this.#count(apiName, writes)
     const started = Date.now()

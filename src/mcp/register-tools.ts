@@ -5,14 +5,13 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { ElicitResultSchema } from '@modelcontextprotocol/sdk/types.js'
 import { type AskHuman, type ToolHandlers, toolDefinitions } from './tool-definitions.ts'
 
-/** `canAsk: false`: never ask the client, whatever it declared (the session object's direct server, which cannot). */
-export function registerTools(server: McpServer, handlers: ToolHandlers, options: { canAsk?: boolean } = {}): void {
+export function registerTools(server: McpServer, handlers: ToolHandlers): void {
   for (const tool of toolDefinitions(handlers)) {
     server.registerTool(
       tool.name,
       { description: tool.description, inputSchema: tool.inputShape, ...(tool.annotations ? { annotations: tool.annotations } : {}) },
       async (args: Record<string, unknown>, extra) => {
-        const canAsk = options.canAsk !== false && server.server.getClientCapabilities()?.elicitation !== undefined
+        const canAsk = server.server.getClientCapabilities()?.elicitation !== undefined
         const ask: AskHuman | undefined = canAsk
           ? async (message, signal) => {
               const answer = await extra.sendRequest({ method: 'elicitation/create', params: { message, requestedSchema: APPROVAL_SCHEMA } }, ElicitResultSchema, {

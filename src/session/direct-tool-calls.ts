@@ -8,22 +8,16 @@
 // answers it, errors included, as the SDK does); a call from a client that can be asked to approve a write, on a
 // server whose policy asks for approval (MCP elicitation needs agents' stream); and every call when an execute may
 // outlast the edge's idle limit (agents' stream sends keepalives, a JSON answer cannot).
-import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js'
 import { jsonRpcError } from '../json-rpc-error.ts'
 import { DEFAULT_LIMITS, resolveLimits } from '../limits.ts'
 import { toolDefinitions, toolInput } from '../mcp/tool-definitions.ts'
 import { type Props, toolHandlers } from '../mcp/tool-handlers.ts'
 import { ANOTHER_USERS_SESSION } from '../sign-in/bind-session.ts'
-import { sessionIdleMs } from './idle-expiry.ts'
-import { OpenSessions } from './open-sessions.ts'
-import { RemoteSessionStore, type StoresSession } from './remote-session-store.ts'
+import { admitSession, forgetSession, type SessionObject } from './admit-session.ts'
+import { RemoteSessionStore } from './remote-session-store.ts'
 import { CORS, directEligible, toolCall } from './tool-call-request.ts'
 
 type Handler = { fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> }
-
-interface SessionObject extends StoresSession {
-  _openSession(props: Props | undefined): Promise<JSONRPCRequest | undefined>
-}
 
 /** Cloudflare's edge ends a response that sends nothing for 100 s: agents' stream sends keepalives, a JSON answer cannot. */
 const LONGEST_SILENT_ANSWER_MS = 90_000
@@ -33,15 +27,19 @@ export function withDirectToolCalls(path: string, handler: Handler): Handler {
   return {
     async fetch(request, env, ctx) {
       const sessionId = request.headers.get('mcp-session-id')
-      if (request.method === 'DELETE' && sessionId) openSessions.forget(sessionId)
+      const props = (ctx as { props?: Props }).props
+      if (request.method === 'DELETE' && sessionId) {
+        forgetSession(sessionId)
+        // agents ends a session on any DELETE naming it: another user's is refused first (bindSession answers 404).
+        if (props) await objectOf(env, sessionId)._openSession(props)
+      }
       if (request.method !== 'POST' || !sessionId || new URL(request.url).pathname !== path || !directEligible(request.headers)) return handler.fetch(request, env, ctx)
       const body = await request.text()
       const message = toolCall(body)
       const resend = () => handler.fetch(new Request(request.url, { method: 'POST', headers: request.headers, body }), env, ctx)
       if (!message || executeTimeoutMs(env) > LONGEST_SILENT_ANSWER_MS) return resend()
-      const props = (ctx as { props?: Props }).props
-      const object = env.MCP_OBJECT.get(env.MCP_OBJECT.idFromName(`streamable-http:${sessionId}`)) as unknown as SessionObject
-      const opening = admit(object, sessionId, props, env, ctx)
+      const object = objectOf(env, sessionId)
+      const opening = admitSession(object, sessionId, props, env, ctx)
       const open = opening.then(Boolean, () => false)
       try {
         // Whether the client can be asked matters only where a policy asks for approval: then it is known first.
@@ -50,20 +48,22 @@ export function withDirectToolCalls(path: string, handler: Handler): Handler {
           if (!session) return sessionNotFound()
           if (session.elicits) return resend()
         }
-        const handlers = toolHandlers(env, { props: () => props, store: () => new RemoteSessionStore(object, open), admitted: open })
-        const { name, arguments: args } = message.params as { name?: unknown; arguments?: unknown }
+        const store = () => new RemoteSessionStore(object, open, () => forgetSession(sessionId))
+        const handlers = toolHandlers(env, { props: () => props, store, admitted: open })
+        const { name, arguments: args } = (message.params ?? {}) as { name?: unknown; arguments?: unknown }
         const tool = toolDefinitions(handlers).find((t) => t.name === name)
         const input = tool && toolInput(tool).safeParse(args ?? {})
         if (!tool || !input?.success) return (await opening) ? resend() : sessionNotFound()
-        const [session, result] = await Promise.all([opening, tool.call(input.data, {})])
-        if (!session) return sessionNotFound()
-        return Response.json({ jsonrpc: '2.0', id: message.id, result }, { headers: { 'mcp-session-id': sessionId, ...CORS } })
+        // A session not open is answered as soon as that is known; the call, refused everything, stops (run-code.ts).
+        const running = tool.call(input.data, {})
+        if (!(await opening)) return sessionNotFound()
+        return Response.json({ jsonrpc: '2.0', id: message.id, result: await running }, { headers: { 'mcp-session-id': sessionId, ...CORS } })
       } catch (err) {
         // Another user's session is answered 404 by bindSession (src/sign-in/bind-session.ts), as on agents' path.
         if (String((err as Error)?.message).includes(ANOTHER_USERS_SESSION)) throw err
         console.error('tools/call on /mcp failed', err)
         return Response.json(
-          { jsonrpc: '2.0', id: message.id, error: { code: -32603, message: `The session could not run this call (${(err as Error)?.message}); send it again.` } },
+          { jsonrpc: '2.0', id: message.id, error: { code: -32603, message: 'The session could not be reached for this call; send it again.' } },
           { status: 500, headers: CORS },
         )
       }
@@ -73,41 +73,7 @@ export function withDirectToolCalls(path: string, handler: Handler): Handler {
 
 const sessionNotFound = () => jsonRpcError(404, 'Session not found', -32001)
 
-/** This isolate's sessions lately seen open (src/session/open-sessions.ts). */
-const openSessions = new OpenSessions()
-
-/**
- * Whether this request may act for its session: at once when this isolate saw it open to this user within the trust
- * window (re-checked in the background in the window's second half), else when its object says so. Undefined when
- * it is not open; rejects for another user's session.
- */
-function admit(object: SessionObject, session: string, props: Props | undefined, env: Env, ctx: ExecutionContext): Promise<{ elicits: boolean } | undefined> {
-  const user = props?.user?.id ?? ''
-  const ask = () =>
-    object._openSession(props).then((initialize) => {
-      if (!initialize) {
-        openSessions.forget(session)
-        return undefined
-      }
-      const elicits = canElicit(initialize)
-      openSessions.confirm(session, user, elicits)
-      return { elicits }
-    })
-  const seen = openSessions.seen(session, user, OpenSessions.trustMs(idleMs(env)))
-  if (!seen) return ask()
-  if (seen.renew) ctx.waitUntil(ask().catch(() => undefined))
-  return Promise.resolve({ elicits: seen.elicits })
-}
-
-let idle: { raw: unknown; ms: number } | undefined
-
-/** SESSION_IDLE_SECONDS as ms, read once per value (a bad one is reported once, where the object reports it too). */
-function idleMs(env: Env): number {
-  const raw = (env as { SESSION_IDLE_SECONDS?: unknown }).SESSION_IDLE_SECONDS
-  const current = idle && idle.raw === raw ? idle : { raw, ms: sessionIdleMs(raw) }
-  idle = current
-  return current.ms
-}
+const objectOf = (env: Env, session: string) => env.MCP_OBJECT.get(env.MCP_OBJECT.idFromName(`streamable-http:${session}`)) as unknown as SessionObject
 
 /** The execute's wall-time limit; a bad EXECUTE_TIMEOUT_MS is for execute to report, naming it. */
 function executeTimeoutMs(env: Env): number {
@@ -118,13 +84,8 @@ function executeTimeoutMs(env: Env): number {
   }
 }
 
-/** Whether the session's client said it can be asked (elicitation), from its stored initialize request. */
-function canElicit(initialize: JSONRPCRequest | undefined): boolean {
-  return (initialize?.params as { capabilities?: { elicitation?: unknown } } | undefined)?.capabilities?.elicitation !== undefined
-}
-
 /** Whether any policy in the operator's vars turns on write approval (a superset of where it applies). */
 function mentionsApproval(value: unknown): boolean {
   if (!value || typeof value !== 'object') return false
-  return Object.entries(value).some(([key, v]) => (key === 'approveWrites' && v === true) || mentionsApproval(v))
+  return Object.entries(value).some(([key, v]) => (key === 'approveWrites' && Boolean(v)) || mentionsApproval(v))
 }

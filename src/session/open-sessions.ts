@@ -18,38 +18,55 @@ const MAX_SESSIONS = 10_000
 export interface Seen {
   /** Whether the session's client can be asked to approve a write (elicitation). */
   elicits: boolean
-  /** Past half the window: the caller should re-check in the background. */
+  /** Past half the window, with no re-check under way: the caller should re-check in the background. */
   renew: boolean
 }
 
+type Entry = { at: number; elicits: boolean; renewing: boolean }
+
 export class OpenSessions {
   /** By session, then by user: no pair of strings can stand for another. */
-  readonly #seen = new Map<string, Map<string, { at: number; elicits: boolean }>>()
+  readonly #seen = new Map<string, Map<string, Entry>>()
+  /** Counts forgets; a check asked before a session's last forget must not bring it back (a DELETE in between). */
+  #epoch = 0
+  readonly #forgotten = new Map<string, number>()
 
   /** The trust window for a session idle time: at most a minute, and a tenth of the idle time (its expiry slack). */
   static trustMs(idleMs: number): number {
     return Math.min(MAX_TRUST_MS, idleMs / 10)
   }
 
-  /** The session as last seen open to `user`, if within `trustMs`. */
+  /** The session as last seen open to `user`, if within `trustMs`. A renewal is asked of one caller at a time. */
   seen(session: string, user: string, trustMs: number, now = Date.now()): Seen | undefined {
     const entry = this.#seen.get(session)?.get(user)
     if (!entry || now - entry.at >= trustMs) return undefined
-    return { elicits: entry.elicits, renew: now - entry.at >= trustMs / 2 }
+    const renew = now - entry.at >= trustMs / 2 && !entry.renewing
+    if (renew) entry.renewing = true
+    return { elicits: entry.elicits, renew }
   }
 
-  confirm(session: string, user: string, elicits: boolean, now = Date.now()): void {
+  /** Taken before asking a session's object, and handed back to confirm() with its answer. */
+  epoch(): number {
+    return this.#epoch
+  }
+
+  /** Records the object's yes, unless the session was forgotten since `asked` (its epoch). */
+  confirm(session: string, user: string, elicits: boolean, asked: number, now = Date.now()): void {
+    if ((this.#forgotten.get(session) ?? -1) >= asked) return
     let users = this.#seen.get(session)
     if (!users) {
       if (this.#seen.size >= MAX_SESSIONS) this.#seen.delete(this.#seen.keys().next().value as string)
       users = new Map()
       this.#seen.set(session, users)
     }
-    users.set(user, { at: now, elicits })
+    users.set(user, { at: now, elicits, renewing: false })
   }
 
-  /** Forgets the session for every user (it ended, or its object said it is not open). */
+  /** Forgets the session for every user (it ended, or its object said it is not open), and any answer in flight. */
   forget(session: string): void {
     this.#seen.delete(session)
+    this.#forgotten.delete(session)
+    if (this.#forgotten.size >= MAX_SESSIONS) this.#forgotten.delete(this.#forgotten.keys().next().value as string)
+    this.#forgotten.set(session, this.#epoch++)
   }
 }

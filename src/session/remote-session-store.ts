@@ -2,7 +2,7 @@
 // the session's Durable Object over RPC (CodeModeAgent._storeOp), where the store lives in its SQLite. None is sent
 // before the session was found open to this request's user, nor at all when it was not.
 import { showKey } from './check-session-write.ts'
-import type { SessionStoreLike, StoreResult } from './session-store.ts'
+import type { SessionStoreLike, StoreResult } from './store-result.ts'
 
 export type StoreOp =
   | { op: 'get'; key: unknown }
@@ -18,14 +18,18 @@ export interface StoresSession {
 
 const NOT_OPEN = "this session is not open (unknown, ended, or another user's), so its store was not used"
 const ENDED = 'this session has ended, so its store is gone; start a new session'
+const UNREACHABLE = "the session's store could not be reached; if the session has ended, start a new one"
 
 export class RemoteSessionStore implements SessionStoreLike {
   readonly #object: StoresSession
   readonly #admitted: Promise<boolean>
+  readonly #ended: () => void
 
-  constructor(object: StoresSession, admitted: Promise<boolean>) {
+  /** `ended`: told when the object answers that the session has ended (or was destroyed with it). */
+  constructor(object: StoresSession, admitted: Promise<boolean>, ended: () => void = () => {}) {
     this.#object = object
     this.#admitted = admitted
+    this.#ended = ended
   }
 
   get(key: unknown) {
@@ -44,11 +48,8 @@ export class RemoteSessionStore implements SessionStoreLike {
     return this.#send<string>({ op: 'keep', json })
   }
 
-  /** Throws when it cannot list them: SessionHost reports that as a store failure. */
-  async keys(): Promise<string[]> {
-    const listed = await this.#send<string[]>({ op: 'keys' })
-    if (!listed.ok) throw new Error(listed.error)
-    return listed.value
+  keys() {
+    return this.#send<string[]>({ op: 'keys' }, 'session.keys(): ')
   }
 
   /** `label` names the model's call in a refusal, as SessionStore's own refusals do. */
@@ -59,8 +60,11 @@ export class RemoteSessionStore implements SessionStoreLike {
       done = await this.#object._storeOp(op)
     } catch (err) {
       // An object its session's DELETE destroyed refuses every call from then on ("destroyed").
-      return { ok: false, error: `${label}the session's store could not be reached (${(err as Error)?.message}); if the session has ended, start a new one` }
+      console.error('session store call failed', err)
+      this.#ended()
+      return { ok: false, error: `${label}${UNREACHABLE}` }
     }
+    if (!done) this.#ended()
     return (done ?? { ok: false, error: `${label}${ENDED}` }) as StoreResult<T>
   }
 }

@@ -49,7 +49,10 @@ export class SessionHost extends RpcTarget {
   }
 
   async keys(): Promise<SessionOutcome<string[]>> {
-    return this.#guard('keys', undefined, async () => ({ ok: true, value: await this.#store.keys() }))
+    return this.#guard('keys', undefined, async () => {
+      const keys = await this.#store.keys()
+      return Array.isArray(keys) ? { ok: true, value: keys } : keys
+    })
   }
 
   async delete(key: unknown): Promise<SessionOutcome<boolean>> {

@@ -2,17 +2,9 @@
 // keys and they go when its storage is deleted. Every write is held to check-session-write.ts. Values are kept as the
 // JSON text the sandbox sent, checked to parse; reads hand that text back.
 import { checkKey, checkWrite, type SessionLimits, showKey, utf8Bytes } from './check-session-write.ts'
+import type { SessionStoreLike, StoreResult } from './store-result.ts'
 
-export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: string }
-
-/** What the sandbox's SessionHost uses: this object's SessionStore, or the same over RPC (remote-session-store.ts). */
-export interface SessionStoreLike {
-  get(key: unknown): StoreResult<{ json: string | null; bytes: number }> | Promise<StoreResult<{ json: string | null; bytes: number }>>
-  set(key: unknown, json: unknown, dryRun?: boolean): StoreResult<null> | Promise<StoreResult<null>>
-  keys(): string[] | Promise<string[]>
-  delete(key: unknown, dryRun?: boolean): StoreResult<boolean> | Promise<StoreResult<boolean>>
-  keep(json: string): StoreResult<string> | Promise<StoreResult<string>>
-}
+export type { SessionStoreLike, StoreResult }
 
 const TABLE = 'codemode_session_store'
 // The keys the host made for cut results, oldest first: a cache it may drop to keep a new one, unlike the model's.

@@ -1,7 +1,8 @@
-// tools/call on /mcp answered by the session object over one RPC (src/session/direct-tool-calls.ts), against the real
-// Worker, Prism and raw HTTP: answered as JSON rather than through agents' WebSocket bridge as server-sent events;
-// anything else, and any call that might have to ask the human to approve a write, left to agents' transport; and
-// hostile requests (unknown sessions, reused ids, batches, unsupported versions) answered as agents would.
+// tools/call on /mcp run by the Worker (src/session/direct-tool-calls.ts), against the real Worker, Prism and raw
+// HTTP: answered as JSON rather than through agents' WebSocket bridge as server-sent events; anything else, and any
+// call that might have to ask the human to approve a write, left to agents' transport; and hostile requests (unknown
+// and ended sessions, reused ids, batches, unsupported versions, no params) answered as agents would, with nothing
+// sent upstream and nothing stored for a session that is not open.
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -116,11 +117,27 @@ describe('tools/call on /mcp', () => {
     expect(ended.status).toBe(204)
     const answer = await response(await late)
     expect(answer.result!.isError).toBe(true)
-    // The object the DELETE destroyed refuses the call; had it been merely emptied, it would have said the session ended.
-    expect(answer.result!.content[0]!.text).toBe(
-      `session.set("late-write"): the session's store could not be reached (destroyed); if the session has ended, start a new one at line 1`,
+    // The object refuses it: as ended, or, once the DELETE's destroy has run, as gone.
+    expect(answer.result!.content[0]!.text).toMatch(
+      /^session\.set\("late-write"\): (this session has ended, so its store is gone; start a new session|the session's store could not be reached; if the session has ended, start a new one) at line 1$/,
     )
     expect(rowsKeyed(plain, 'late-write')).toBe(0)
+  })
+
+  it('answers an unknown session 404 as soon as that is known, not when its code would have finished', async () => {
+    const started = Date.now()
+    const res = await post(plain, 'no-such-session-slow', execute(1, 'async () => { await new Promise((r) => setTimeout(r, 20000)); return 1 }'))
+    expect(res.status).toBe(404)
+    await res.body?.cancel()
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+
+  it('leaves a tools/call without params to agents, which refuses it as the SDK does', async () => {
+    const session = await startSession(plain)
+    const res = await post(plain, session, { jsonrpc: '2.0', id: 3, method: 'tools/call' })
+    expect(res.status).not.toBe(500)
+    // The SDK's own answer (its handler reads params.name): an internal error, on agents' stream.
+    expect((await response(res)).error?.code).toBe(-32603)
   })
 
   it('lets code on an unknown session neither call the API nor write a store', async () => {

@@ -67,4 +67,19 @@ describe('idle sessions', () => {
     expect(await probe.json()).toEqual({ error: { code: -32001, message: 'Session not found' }, id: null, jsonrpc: '2.0' })
     await active.close()
   })
+
+  it('keeps a session alive that only makes tool calls, which the Worker runs: their session checks count as activity', async () => {
+    const busy = await connect(stack.server.mcpUrl)
+    expect((await callTool(busy, 'execute', { code: "async () => { await session.set('kept', 1); return 1 }" })).isError).toBe(false)
+    // Past the idle time, its slack and the deferred deletion, with a call every ~150 ms and nothing else.
+    const until = Date.now() + 3 * (IDLE_SECONDS + 1) * 1000
+    while (Date.now() < until) {
+      const step = await callTool(busy, 'execute', { code: 'async () => 1' })
+      expect(step.isError, step.text).toBe(false)
+      await new Promise((resolve) => setTimeout(resolve, 150))
+    }
+    const kept = await callTool(busy, 'execute', { code: "async () => session.get('kept')" })
+    expect(JSON.parse(kept.text).result).toBe(1)
+    await busy.close()
+  })
 })

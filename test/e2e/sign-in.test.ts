@@ -177,6 +177,9 @@ describe('access by identity', () => {
     })
     expect(hijack.status).toBe(404)
     expect(await hijack.json()).toMatchObject({ error: { code: -32001, message: 'Session not found' } })
+    // Nor may Bob end it: agents ends a session on any DELETE naming it.
+    const ending = await fetch(server.mcpUrl, { method: 'DELETE', headers: { ...asBob, 'mcp-session-id': adaSession, 'mcp-protocol-version': '2025-06-18' } })
+    expect(ending.status).toBe(404)
     // Ada's session goes on as hers; nothing was sent for Bob.
     expect(JSON.parse((await callTool(ada, 'execute', { code: 'async () => 6 * 7' })).text).result).toBe(42)
     expect(upstream.requests.slice(mark)).toEqual([])
