@@ -7,7 +7,7 @@ import { McpAgent } from 'agents/mcp'
 import { type Limits, resolveLimits } from './limits.ts'
 import { registerTools } from './mcp/register-tools.ts'
 import { SERVER_INFO, SERVER_OPTIONS } from './mcp/tool-definitions.ts'
-import { type Props, prepareSearch, toolHandlers } from './mcp/tool-handlers.ts'
+import { type Props, toolHandlers } from './mcp/tool-handlers.ts'
 import { IdleExpiry, type Scheduling, sessionIdleMs } from './session/idle-expiry.ts'
 import { MemoryEventStore } from './session/memory-event-store.ts'
 import type { StoreOp } from './session/remote-session-store.ts'
@@ -39,10 +39,8 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
 
   async init(): Promise<void> {
     await this.#expiry.ensureArmed()
-    const handlers = this.#handlers()
-    registerTools(this.server, handlers)
-    // In the background: by the session's first search, its APIs and the search index are loaded (once per isolate).
-    if (handlers.apis.length) prepareSearch(handlers.apis).catch((err: unknown) => console.error('loading the search index failed; search will retry', err))
+    // The session's tool calls mostly run in the Worker, which warms its own isolate (direct-tool-calls.ts).
+    registerTools(this.server, this.#handlers())
   }
 
   #handlers() {

@@ -11,7 +11,7 @@
 import { jsonRpcError } from '../json-rpc-error.ts'
 import { DEFAULT_LIMITS, resolveLimits } from '../limits.ts'
 import { toolDefinitions, toolInput } from '../mcp/tool-definitions.ts'
-import { type Props, toolHandlers } from '../mcp/tool-handlers.ts'
+import { type Props, prepareSearch, toolHandlers } from '../mcp/tool-handlers.ts'
 import { ANOTHER_USERS_SESSION } from '../sign-in/bind-session.ts'
 import { admitSession, forgetSession, type SessionObject } from './admit-session.ts'
 import { RemoteSessionStore } from './remote-session-store.ts'
@@ -33,7 +33,11 @@ export function withDirectToolCalls(path: string, handler: Handler): Handler {
         // agents ends a session on any DELETE naming it: another user's is refused first (bindSession answers 404).
         if (props) await objectOf(env, sessionId)._openSession(props)
       }
-      if (request.method !== 'POST' || !sessionId || new URL(request.url).pathname !== path || !directEligible(request.headers)) return handler.fetch(request, env, ctx)
+      const atPath = new URL(request.url).pathname === path
+      // A POST without a session is an initialize: this isolate, which runs the session's tool calls, starts loading
+      // what its first search reads, in the background.
+      if (request.method === 'POST' && !sessionId && atPath) warmUp(env, props, ctx)
+      if (request.method !== 'POST' || !sessionId || !atPath || !directEligible(request.headers)) return handler.fetch(request, env, ctx)
       const body = await request.text()
       const message = toolCall(body)
       const resend = () => handler.fetch(new Request(request.url, { method: 'POST', headers: request.headers, body }), env, ctx)
@@ -69,6 +73,12 @@ export function withDirectToolCalls(path: string, handler: Handler): Handler {
       }
     },
   }
+}
+
+/** Loads the user's APIs and the search index, once per isolate (prepareSearch); a failure is retried by search. */
+function warmUp(env: Env, props: Props | undefined, ctx: ExecutionContext): void {
+  const { apis } = toolHandlers(env, { props: () => props, noStore: '' })
+  if (apis.length) ctx.waitUntil(prepareSearch(apis).catch((err: unknown) => console.error('loading the search index failed; search will retry', err)))
 }
 
 const sessionNotFound = () => jsonRpcError(404, 'Session not found', -32001)
