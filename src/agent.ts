@@ -7,7 +7,7 @@ import { McpAgent } from 'agents/mcp'
 import { type Limits, resolveLimits } from './limits.ts'
 import { registerTools } from './mcp/register-tools.ts'
 import { SERVER_INFO, SERVER_OPTIONS } from './mcp/tool-definitions.ts'
-import { type Props, toolHandlers } from './mcp/tool-handlers.ts'
+import { type Props, prepareSearch, toolHandlers } from './mcp/tool-handlers.ts'
 import { IdleExpiry, type Scheduling, sessionIdleMs } from './session/idle-expiry.ts'
 import { MemoryEventStore } from './session/memory-event-store.ts'
 import type { StoreOp } from './session/remote-session-store.ts'
@@ -39,8 +39,11 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
 
   async init(): Promise<void> {
     await this.#expiry.ensureArmed()
-    // The session's tool calls mostly run in the Worker, which warms its own isolate (direct-tool-calls.ts).
-    registerTools(this.server, this.#handlers())
+    const handlers = this.#handlers()
+    registerTools(this.server, handlers)
+    // In the background, for the calls that still run here (the SSE transport, approvals, long limits): by the
+    // session's first search its APIs and the search index are loaded (once per isolate). The Worker warms its own.
+    if (handlers.apis.length) prepareSearch(handlers.apis).catch((err: unknown) => console.error('loading the search index failed; search will retry', err))
   }
 
   #handlers() {
@@ -60,15 +63,11 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
 
   /**
    * One session-store operation of such a call, sent once its session was found open; undefined, doing nothing, once
-   * the session has ended, so that an ended session's deleted storage is never made again (it would never expire).
+   * the session has ended, so that an ended session's deleted store is never written again. (An object this call
+   * wakes again is started by agents, as getInitializeRequest starts it, and so has its idle alarm armed.)
    */
   async _storeOp(op: StoreOp): Promise<StoreResult<unknown> | undefined> {
-    if (!(await this.getInitializeRequest())) {
-      // Ended. An object made again by this call (agents' constructor writes its schema) would keep that storage with
-      // no alarm to ever delete it; one still being destroyed has its destroy alarm armed, and is left to agents.
-      if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.deleteAll()
-      return undefined
-    }
+    if (!(await this.getInitializeRequest())) return undefined
     const store = this.#store(resolveLimits(this.env))
     if (op.op === 'get') return store.get(op.key)
     if (op.op === 'set') return store.set(op.key, op.json, op.dryRun)
@@ -119,6 +118,12 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
   async _startRequest(props?: Props): Promise<unknown> {
     await this.__unsafe_ensureInitialized(props)
     return this.getInitializeRequest()
+  }
+
+  /** Refuses another user's DELETE of this session (src/session/direct-tool-calls.ts), storing and starting nothing. */
+  async _ownSession(props: Props): Promise<void> {
+    const current = this.props ?? (await this.ctx.storage.get<Props>('props'))
+    if (current && current.user?.id !== props.user?.id) throw new Error(ANOTHER_USERS_SESSION)
   }
 
   /** Whether `props` are this session's user's; reads the stored props when the object has not started yet. */

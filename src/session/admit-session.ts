@@ -9,6 +9,7 @@ import type { StoresSession } from './remote-session-store.ts'
 
 export interface SessionObject extends StoresSession {
   _openSession(props: Props | undefined): Promise<JSONRPCRequest | undefined>
+  _ownSession(props: Props): Promise<void>
 }
 
 /** This isolate's sessions lately seen open. */

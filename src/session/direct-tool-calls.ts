@@ -19,6 +19,9 @@ import { CORS, directEligible, toolCall } from './tool-call-request.ts'
 
 type Handler = { fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> }
 
+/** A session id agents made (a Durable Object's unique id); a client may name another, which agents then serves itself. */
+const AGENTS_SESSION_ID = /^[0-9a-f]{64}$/
+
 /** Cloudflare's edge ends a response that sends nothing for 100 s: agents' stream sends keepalives, a JSON answer cannot. */
 const LONGEST_SILENT_ANSWER_MS = 90_000
 
@@ -26,17 +29,23 @@ const LONGEST_SILENT_ANSWER_MS = 90_000
 export function withDirectToolCalls(path: string, handler: Handler): Handler {
   return {
     async fetch(request, env, ctx) {
-      const sessionId = request.headers.get('mcp-session-id')
+      const header = request.headers.get('mcp-session-id')
+      // Only ids of agents' own making: any other is left to agents, and never kept in this isolate's memory.
+      const sessionId = header && AGENTS_SESSION_ID.test(header) ? header : undefined
       const props = (ctx as { props?: Props }).props
-      if (request.method === 'DELETE' && sessionId) {
-        forgetSession(sessionId)
-        // agents ends a session on any DELETE naming it: another user's is refused first (bindSession answers 404).
-        if (props) await objectOf(env, sessionId)._openSession(props)
-      }
       const atPath = new URL(request.url).pathname === path
+      if (request.method === 'DELETE' && sessionId && atPath) {
+        // agents ends a session on any DELETE naming it: another user's is refused first (bindSession answers 404).
+        if (props) await objectOf(env, sessionId)._ownSession(props)
+        forgetSession(sessionId)
+        const ended = await handler.fetch(request, env, ctx)
+        // Again, for a check that began while the DELETE was on its way.
+        forgetSession(sessionId)
+        return ended
+      }
       // A POST without a session is an initialize: this isolate, which runs the session's tool calls, starts loading
       // what its first search reads, in the background.
-      if (request.method === 'POST' && !sessionId && atPath) warmUp(env, props, ctx)
+      if (request.method === 'POST' && !header && atPath) warmUp(env, props, ctx)
       if (request.method !== 'POST' || !sessionId || !atPath || !directEligible(request.headers)) return handler.fetch(request, env, ctx)
       const body = await request.text()
       const message = toolCall(body)

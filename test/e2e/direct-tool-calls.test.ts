@@ -45,6 +45,9 @@ function post(stack: PetstoreStack, session: string | undefined, body: unknown, 
   return fetch(stack.server.mcpUrl, { method: 'POST', headers: { ...HEADERS, ...sessionHeaders, ...headers }, body: JSON.stringify(body) })
 }
 
+/** A session id of the shape agents makes (64 hex digits) that no session has: the Worker's own path answers it. */
+const UNKNOWN_ID = (digit: string) => digit.repeat(64)
+
 const execute = (id: number | string, code: string) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'execute', arguments: { code } } })
 
 /** Rows stored under `key` in any session object's store, read from the objects' SQLite files. */
@@ -91,7 +94,15 @@ describe('tools/call on /mcp', () => {
 
   it('answers an unknown session 404, as agents does, and sends the upstream nothing', async () => {
     const mark = plain.requests.length
-    const res = await post(plain, 'no-such-session-0123456789', execute(1, 'async () => petstore.getPetById({ petId: 1 })'))
+    const res = await post(plain, UNKNOWN_ID('a'), execute(1, 'async () => petstore.getPetById({ petId: 1 })'))
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({ jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null })
+    expect(plain.requests.slice(mark)).toEqual([])
+  })
+
+  it('leaves a session id agents would not have made to agents, which answers it 404', async () => {
+    const mark = plain.requests.length
+    const res = await post(plain, 'not-an-id-agents-makes', execute(1, 'async () => petstore.getPetById({ petId: 1 })'))
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({ jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null })
     expect(plain.requests.slice(mark)).toEqual([])
@@ -126,7 +137,7 @@ describe('tools/call on /mcp', () => {
 
   it('answers an unknown session 404 as soon as that is known, not when its code would have finished', async () => {
     const started = Date.now()
-    const res = await post(plain, 'no-such-session-slow', execute(1, 'async () => { await new Promise((r) => setTimeout(r, 20000)); return 1 }'))
+    const res = await post(plain, UNKNOWN_ID('b'), execute(1, 'async () => { await new Promise((r) => setTimeout(r, 20000)); return 1 }'))
     expect(res.status).toBe(404)
     await res.body?.cancel()
     expect(Date.now() - started).toBeLessThan(10_000)
@@ -142,11 +153,7 @@ describe('tools/call on /mcp', () => {
 
   it('lets code on an unknown session neither call the API nor write a store', async () => {
     const mark = plain.requests.length
-    const res = await post(
-      plain,
-      'no-such-session-abcdef',
-      execute(1, "async () => { await session.set('stray-write', 1).catch(() => {}); return petstore.getPetById({ petId: 1 }) }"),
-    )
+    const res = await post(plain, UNKNOWN_ID('c'), execute(1, "async () => { await session.set('stray-write', 1).catch(() => {}); return petstore.getPetById({ petId: 1 }) }"))
     expect(res.status).toBe(404)
     expect(plain.requests.slice(mark)).toEqual([])
     expect(rowsKeyed(plain, 'stray-write')).toBe(0)

@@ -5,7 +5,11 @@ import type { StoreResult } from '../../src/session/store-result.ts'
 /** A session object that records each store call it is sent. */
 function objectAnswering(answer: () => Promise<StoreResult<unknown> | undefined>) {
   const sent: StoreOp[] = []
-  return { sent, object: { _storeOp: (op: StoreOp) => (sent.push(op), answer()) } }
+  const _storeOp = (op: StoreOp) => {
+    sent.push(op)
+    return answer()
+  }
+  return { sent, object: { _storeOp } }
 }
 
 describe('RemoteSessionStore', () => {
