@@ -39,26 +39,24 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
 
   async init(): Promise<void> {
     await this.#expiry.ensureArmed()
-    const handlers = this.#handlers()
+    const handlers = toolHandlers(this.env, { props: () => this.props, store: (limits) => this.#store(limits) })
     registerTools(this.server, handlers)
     // In the background, for the calls that still run here (the SSE transport, approvals, long limits): by the
     // session's first search its APIs and the search index are loaded (once per isolate). The Worker warms its own.
     if (handlers.apis.length) prepareSearch(handlers.apis).catch((err: unknown) => console.error('loading the search index failed; search will retry', err))
   }
 
-  #handlers() {
-    return toolHandlers(this.env, { props: () => this.props, store: (limits) => this.#store(limits) })
-  }
-
   /**
    * A tools/call the Worker runs itself (src/session/direct-tool-calls.ts) asks here, beside its start, whether this
    * session is open to this request's user (another user's props throw, as on agents' path). The call counts as
-   * activity. The session's stored initialize request, or undefined for a session never initialized or ended.
+   * activity. Whether the session's client can be asked to approve a write (elicitation, from its stored initialize
+   * request), or undefined for a session never initialized or ended.
    */
-  async _openSession(props: Props | undefined): Promise<JSONRPCRequest | undefined> {
+  async _openSession(props: Props | undefined): Promise<{ elicits: boolean } | undefined> {
     const initialize = (await this._startRequest(props)) as JSONRPCRequest | undefined
-    if (initialize) await this.#expiry.touch()
-    return initialize
+    if (!initialize) return undefined
+    await this.#expiry.touch()
+    return { elicits: (initialize.params as { capabilities?: { elicitation?: unknown } } | undefined)?.capabilities?.elicitation !== undefined }
   }
 
   /**
@@ -68,7 +66,7 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
    */
   async _storeOp(op: StoreOp): Promise<StoreResult<unknown> | undefined> {
     if (!(await this.getInitializeRequest())) return undefined
-    const store = this.#store(resolveLimits(this.env))
+    const store = this.#sessionStore ?? this.#store(resolveLimits(this.env))
     if (op.op === 'get') return store.get(op.key)
     if (op.op === 'set') return store.set(op.key, op.json, op.dryRun)
     if (op.op === 'delete') return store.delete(op.key, op.dryRun)
@@ -122,16 +120,21 @@ export class CodeModeAgent extends McpAgent<Env, unknown, Props> {
 
   /** Refuses another user's DELETE of this session (src/session/direct-tool-calls.ts), storing and starting nothing. */
   async _ownSession(props: Props): Promise<void> {
-    const current = this.props ?? (await this.ctx.storage.get<Props>('props'))
-    if (current && current.user?.id !== props.user?.id) throw new Error(ANOTHER_USERS_SESSION)
+    if ((await this.#ownerOf(props)) === 'other') throw new Error(ANOTHER_USERS_SESSION)
   }
 
-  /** Whether `props` are this session's user's; reads the stored props when the object has not started yet. */
+  /** Whether `props` are this session's user's; a refreshed upstream token is taken. */
   async #bindProps(props: Props): Promise<boolean> {
-    const current = this.props ?? (await this.ctx.storage.get<Props>('props'))
-    if (!current) return true
-    if (current.user?.id !== props.user?.id) return false
-    if (props.upstream?.accessToken !== current.upstream?.accessToken) await this.updateProps(props)
+    const owner = await this.#ownerOf(props)
+    if (owner === 'other') return false
+    if (owner && props.upstream?.accessToken !== owner.upstream?.accessToken) await this.updateProps(props)
     return true
+  }
+
+  /** The session's stored props when they are `props`' user's, 'other' when another user's, undefined when none (read without starting the object). */
+  async #ownerOf(props: Props): Promise<Props | 'other' | undefined> {
+    const current = this.props ?? (await this.ctx.storage.get<Props>('props'))
+    if (!current) return undefined
+    return current.user?.id === props.user?.id ? current : 'other'
   }
 }

@@ -1,14 +1,13 @@
 // Whether a tools/call the Worker runs (direct-tool-calls.ts) may act for its session: at once when this isolate saw
 // the session open to this user within the trust window (open-sessions.ts; re-checked in the background in the
 // window's second half), else when the session's Durable Object says so.
-import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js'
 import type { Props } from '../mcp/tool-handlers.ts'
 import { sessionIdleMs } from './idle-expiry.ts'
 import { OpenSessions } from './open-sessions.ts'
 import type { StoresSession } from './remote-session-store.ts'
 
 export interface SessionObject extends StoresSession {
-  _openSession(props: Props | undefined): Promise<JSONRPCRequest | undefined>
+  _openSession(props: Props | undefined): Promise<{ elicits: boolean } | undefined>
   _ownSession(props: Props): Promise<void>
 }
 
@@ -20,14 +19,10 @@ export function admitSession(object: SessionObject, session: string, props: Prop
   const user = props?.user?.id ?? ''
   const ask = () => {
     const asked = openSessions.epoch()
-    return object._openSession(props).then((initialize) => {
-      if (!initialize) {
-        openSessions.forget(session)
-        return undefined
-      }
-      const elicits = canElicit(initialize)
-      openSessions.confirm(session, user, elicits, asked)
-      return { elicits }
+    return object._openSession(props).then((open) => {
+      if (open) openSessions.confirm(session, user, open.elicits, asked)
+      else openSessions.forget(session)
+      return open
     })
   }
   const seen = openSessions.seen(session, user, OpenSessions.trustMs(idleMs(env)))
@@ -49,9 +44,4 @@ function idleMs(env: Env): number {
   const current = idle && idle.raw === raw ? idle : { raw, ms: sessionIdleMs(raw) }
   idle = current
   return current.ms
-}
-
-/** Whether the session's client said it can be asked (elicitation), from its stored initialize request. */
-function canElicit(initialize: JSONRPCRequest): boolean {
-  return (initialize.params as { capabilities?: { elicitation?: unknown } } | undefined)?.capabilities?.elicitation !== undefined
 }

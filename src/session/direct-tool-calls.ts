@@ -50,13 +50,14 @@ export function withDirectToolCalls(path: string, handler: Handler): Handler {
       const body = await request.text()
       const message = toolCall(body)
       const resend = () => handler.fetch(new Request(request.url, { method: 'POST', headers: request.headers, body }), env, ctx)
-      if (!message || executeTimeoutMs(env) > LONGEST_SILENT_ANSWER_MS) return resend()
+      const policy = policyOf(env)
+      if (!message || policy.mayOutlastEdge) return resend()
       const object = objectOf(env, sessionId)
       const opening = admitSession(object, sessionId, props, env, ctx)
       const open = opening.then(Boolean, () => false)
       try {
         // Whether the client can be asked matters only where a policy asks for approval: then it is known first.
-        if (mentionsApproval([env.API_CONFIG, env.ACCESS_RULES])) {
+        if (policy.asksApproval) {
           const session = await opening
           if (!session) return sessionNotFound()
           if (session.elicits) return resend()
@@ -93,6 +94,18 @@ function warmUp(env: Env, props: Props | undefined, ctx: ExecutionContext): void
 const sessionNotFound = () => jsonRpcError(404, 'Session not found', -32001)
 
 const objectOf = (env: Env, session: string) => env.MCP_OBJECT.get(env.MCP_OBJECT.idFromName(`streamable-http:${session}`)) as unknown as SessionObject
+
+/** What the operator's vars decide for every call, read once per env (the vars do not change under an isolate). */
+const policies = new WeakMap<object, { mayOutlastEdge: boolean; asksApproval: boolean }>()
+
+function policyOf(env: Env): { mayOutlastEdge: boolean; asksApproval: boolean } {
+  let policy = policies.get(env)
+  if (!policy) {
+    policy = { mayOutlastEdge: executeTimeoutMs(env) > LONGEST_SILENT_ANSWER_MS, asksApproval: mentionsApproval([env.API_CONFIG, env.ACCESS_RULES]) }
+    policies.set(env, policy)
+  }
+  return policy
+}
 
 /** The execute's wall-time limit; a bad EXECUTE_TIMEOUT_MS is for execute to report, naming it. */
 function executeTimeoutMs(env: Env): number {

@@ -5,7 +5,8 @@ import { RpcTarget } from 'cloudflare:workers'
 import { showKey } from './check-session-write.ts'
 import type { SessionStoreLike, StoreResult } from './session-store.ts'
 
-export type SessionOutcome<T> = { ok: true; value: T } | { ok: false; error: string }
+/** A store call's outcome as the sandbox gets it: the store's own result type. */
+export type SessionOutcome<T> = StoreResult<T>
 
 /** The execution's byte budget, shared with ApiHost: `used.bytes` grows with every response and every store read. */
 export interface ByteBudget {

@@ -3,10 +3,8 @@
 // call that might have to ask the human to approve a write, left to agents' transport; and hostile requests (unknown
 // and ended sessions, reused ids, batches, unsupported versions, no params) answered as agents would, with nothing
 // sent upstream and nothing stored for a session that is not open.
-import { join } from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { objectsDir, sessionObjectFiles } from '../support/count-session-storage.ts'
+import { rowsKeyed } from '../support/count-session-storage.ts'
 import { type PetstoreStack, startPetstore } from '../support/petstore.ts'
 
 let plain: PetstoreStack
@@ -49,21 +47,6 @@ function post(stack: PetstoreStack, session: string | undefined, body: unknown, 
 const UNKNOWN_ID = (digit: string) => digit.repeat(64)
 
 const execute = (id: number | string, code: string) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'execute', arguments: { code } } })
-
-/** Rows stored under `key` in any session object's store, read from the objects' SQLite files. */
-function rowsKeyed(stack: PetstoreStack, key: string): number {
-  let rows = 0
-  for (const file of sessionObjectFiles(stack.server.persistDir)) {
-    const db = new DatabaseSync(join(objectsDir(stack.server.persistDir), file), { readOnly: true, timeout: 5_000 })
-    try {
-      const table = db.prepare("SELECT name FROM sqlite_master WHERE name = 'codemode_session_store'").get()
-      if (table) rows += Number((db.prepare('SELECT count(*) AS n FROM codemode_session_store WHERE key = ?').get(key) as { n: number }).n)
-    } finally {
-      db.close()
-    }
-  }
-  return rows
-}
 
 /** The JSON-RPC response in an answer, whichever way it came: JSON, or the data of a server-sent event. */
 async function response(res: Response): Promise<{ id?: unknown; result?: { content: { text: string }[]; isError?: boolean }; error?: { code: number; message: string } }> {
@@ -132,7 +115,7 @@ describe('tools/call on /mcp', () => {
     expect(answer.result!.content[0]!.text).toMatch(
       /^session\.set\("late-write"\): (this session has ended, so its store is gone; start a new session|the session's store could not be reached; if the session has ended, start a new one) at line 1$/,
     )
-    expect(rowsKeyed(plain, 'late-write')).toBe(0)
+    expect(rowsKeyed(plain.server.persistDir, 'late-write')).toBe(0)
   })
 
   it('answers an unknown session 404 as soon as that is known, not when its code would have finished', async () => {
@@ -156,7 +139,7 @@ describe('tools/call on /mcp', () => {
     const res = await post(plain, UNKNOWN_ID('c'), execute(1, "async () => { await session.set('stray-write', 1).catch(() => {}); return petstore.getPetById({ petId: 1 }) }"))
     expect(res.status).toBe(404)
     expect(plain.requests.slice(mark)).toEqual([])
-    expect(rowsKeyed(plain, 'stray-write')).toBe(0)
+    expect(rowsKeyed(plain.server.persistDir, 'stray-write')).toBe(0)
   })
 
   it('answers a session ended by DELETE 404 at once, though a call had just found it open', async () => {
